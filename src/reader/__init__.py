@@ -1,0 +1,3 @@
+"""Reader: an offline desktop reader for Chinese articles."""
+
+__version__ = "0.1.0"

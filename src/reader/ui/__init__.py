@@ -1,0 +1,1 @@
+"""The desktop app (Qt widgets). The only package besides the PDF writer that imports PySide6."""
