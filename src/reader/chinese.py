@@ -1,0 +1,102 @@
+"""Chinese script handling through OpenCC: cached converters and script detection."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Protocol
+
+import opencc
+
+from reader.domain import Script
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+class Converters:
+    """OpenCC converters, each built once on first use and then shared.
+
+    Build one of these in main() and pass it in; nothing is built at import.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, _Converter] = {}
+        self._lock = threading.Lock()
+
+    def get(self, config: str) -> _Converter:
+        with self._lock:
+            conv = self._cache.get(config)
+            if conv is None:
+                conv = opencc.OpenCC(config)
+                self._cache[config] = conv
+            return conv
+
+    def convert(self, config: str, text: str) -> str:
+        return self.get(config).convert(text)
+
+
+# How much of an article is looked at to decide its script: enough to be
+# sure, little enough that a huge file costs no more than a short one.
+_SAMPLE_CHARS = 8000
+_DOMINANT = 0.9
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+def _han_sample(text: str) -> str:
+    return "".join(_HAN_RUN.findall(text, 0, _SAMPLE_CHARS))
+
+
+class ScriptDetector:
+    """Simplified, traditional, mixed or unknown, by what OpenCC would change.
+
+    A character that t2s changes is traditional-only; one that s2t changes is
+    simplified-only. Each distinct character is asked of OpenCC once and the
+    answer kept, so detecting the script of many articles costs little.
+    A naive character-by-character conversion leaves a few characters of the
+    wrong kind (干部 in a traditional page), hence a dominance ratio, not "any".
+    """
+
+    def __init__(self, converters: Converters) -> None:
+        self._converters = converters
+        self._known: set[str] = set()
+        self._traditional: set[str] = set()  # characters t2s changes
+        self._simplified: set[str] = set()  # characters s2t changes
+
+    def _learn(self, chars: list[str]) -> None:
+        joined = "\n".join(chars)
+        to_simp = self._converters.convert("t2s", joined).split("\n")
+        to_trad = self._converters.convert("s2t", joined).split("\n")
+        if len(to_simp) != len(chars) or len(to_trad) != len(chars):
+            to_simp = [self._converters.convert("t2s", c) for c in chars]
+            to_trad = [self._converters.convert("s2t", c) for c in chars]
+        for ch, simp, trad in zip(chars, to_simp, to_trad, strict=True):
+            if simp != ch:
+                self._traditional.add(ch)
+            if trad != ch:
+                self._simplified.add(ch)
+        self._known.update(chars)
+
+    def detect(self, text: str) -> Script:
+        # Distinct characters, not occurrences: one wrong character repeated
+        # (干部 seven times) weighs as one.
+        chars = set(_han_sample(text))
+        unseen = chars - self._known
+        if unseen:
+            self._learn(sorted(unseen))
+        trad = len(chars & self._traditional)
+        simp = len(chars & self._simplified)
+        total = trad + simp
+        if total == 0:
+            return Script.UNKNOWN
+        if trad >= _DOMINANT * total:
+            return Script.TRADITIONAL
+        if simp >= _DOMINANT * total:
+            return Script.SIMPLIFIED
+        return Script.MIXED
+
+
+def detect_script(text: str, converters: Converters) -> Script:
+    """One-off detection; keep a ScriptDetector for many texts."""
+    return ScriptDetector(converters).detect(text)

@@ -1,0 +1,104 @@
+"""Reader's values: articles and their blocks. Standard library only; nothing of ours."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Script(StrEnum):
+    """The script an article is written in, as detected on import."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading or paragraph of an article's body.
+
+    Heading levels start at 2: level 1 is the article title.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+
+    @staticmethod
+    def heading(text: str, level: int = 2) -> Block:
+        return Block(BlockKind.HEADING, text, level)
+
+    @staticmethod
+    def paragraph(text: str) -> Block:
+        return Block(BlockKind.PARAGRAPH, text)
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"type": self.kind.value}
+        if self.kind is BlockKind.HEADING:
+            data["level"] = self.level
+        data["text"] = self.text
+        return data
+
+    @staticmethod
+    def from_json(data: dict[str, object]) -> Block:
+        kind = BlockKind(str(data["type"]))
+        level = data.get("level")
+        return Block(kind, str(data["text"]), int(str(level)) if level is not None else None)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article. `original_text` is the decoded file, kept so the
+    library works after the file is gone; it is never changed."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    section_path: tuple[str, ...] = ()
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editors: tuple[str, ...] = ()
+    script: Script = Script.UNKNOWN
+    origin_path: str | None = None
+    original_text: str = field(default="", repr=False)
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON shape documented in docs/cli.md."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "section": list(self.section_path),
+            "published": self.published,
+            "source": self.source,
+            "author": self.author,
+            "editors": list(self.editors),
+            "script": self.script.value,
+            "blocks": [b.to_json() for b in self.blocks],
+        }
+
+
+# Characters that carry no content: zero-width marks and the BOM used as ZWNBSP.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+
+
+def fingerprint(text: str) -> str:
+    """Identity of an article's content, independent of encoding, newlines,
+    spacing and file name: NFC, no whitespace, no zero-width characters."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # re.sub, not str.translate: translate is slow on non-ASCII text.
+    normal = _ZERO_WIDTH_RE.sub("", text)
+    compact = "".join(normal.split())
+    return hashlib.sha256(compact.encode("utf-8")).hexdigest()[:16]
