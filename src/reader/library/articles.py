@@ -1,0 +1,193 @@
+"""Articles and sections in the library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.domain import Article, Block, Script
+from reader.library.db import write
+
+UNSORTED = "Unsorted"
+
+
+class Stored(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: int
+    parent_id: int  # 0 for a top-level section
+    name: str
+    count: int  # articles directly in this section
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """What the article list shows: no body, no original text."""
+
+    id: str
+    section_id: int
+    title: str
+    published: str | None
+    read: bool
+
+
+_COLUMNS = (
+    "id, title, section_path, published, source, author, editors, script, blocks, "
+    "origin_path, original_text"
+)
+
+
+def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
+    (aid, title, path, published, source, author, editors, script, blocks, origin, text) = row
+    return Article(
+        id=str(aid),
+        title=str(title),
+        section_path=tuple(json.loads(str(path))),
+        published=published if published is None else str(published),
+        source=source if source is None else str(source),
+        author=author if author is None else str(author),
+        editors=tuple(json.loads(str(editors))),
+        script=Script(str(script)),
+        blocks=tuple(Block.from_json(b) for b in json.loads(str(blocks))),
+        origin_path=origin if origin is None else str(origin),
+        original_text=str(text),
+    )
+
+
+class ArticleStore:
+    """Reads and writes articles through one connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # Section path -> id, for sections known to be committed. Saves three
+        # queries per imported article; cleared whenever sections may vanish.
+        self._sections: dict[tuple[str, ...], int] = {}
+
+    def _section_id(self, path: tuple[str, ...]) -> int:
+        cached = self._sections.get(path)
+        if cached is not None:
+            return cached
+        parent = 0
+        for name in path:
+            row = self.conn.execute(
+                "SELECT id FROM sections WHERE parent_id = ? AND name = ?", (parent, name)
+            ).fetchone()
+            if row is None:
+                row = self.conn.execute(
+                    "INSERT INTO sections (parent_id, name) VALUES (?, ?) RETURNING id",
+                    (parent, name),
+                ).fetchone()
+            parent = int(row[0])
+        return parent
+
+    def add(self, article: Article, fallback_section: tuple[str, ...] = ()) -> Stored:
+        """Store an article in one transaction; the same content is never stored twice.
+
+        A re-import refreshes what the parser found and keeps the reading state.
+        """
+        path = article.section_path or fallback_section or (UNSORTED,)
+        try:
+            outcome = self._add(article, path)
+        except sqlite3.IntegrityError:
+            if path not in self._sections:
+                raise
+            # Another process removed a section we had cached: look it up again.
+            self._sections.clear()
+            outcome = self._add(article, path)
+        if outcome is Stored.UPDATED:
+            self._sections.clear()
+        return outcome
+
+    def _add(self, article: Article, path: tuple[str, ...]) -> Stored:
+        values = (
+            article.title,
+            json.dumps(list(article.section_path), ensure_ascii=False),
+            article.published,
+            article.source,
+            article.author,
+            json.dumps(list(article.editors), ensure_ascii=False),
+            article.script.value,
+            json.dumps([b.to_json() for b in article.blocks], ensure_ascii=False),
+            article.origin_path,
+            article.original_text,
+        )
+        with write(self.conn):
+            section = self._section_id(path)
+            old = self.conn.execute(
+                f"SELECT section_id, {_COLUMNS} FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            if old is None:
+                self.conn.execute(
+                    f"INSERT INTO articles (id, section_id, {_COLUMNS.split(', ', 1)[1]}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, section, *values),
+                )
+                outcome = Stored.ADDED
+            elif (old[0], *old[2:]) == (section, *values):
+                outcome = Stored.UNCHANGED
+            else:
+                self.conn.execute(
+                    "UPDATE articles SET section_id = ?, title = ?, section_path = ?, "
+                    "published = ?, source = ?, author = ?, editors = ?, script = ?, blocks = ?, "
+                    "origin_path = ?, original_text = ? WHERE id = ?",
+                    (section, *values, article.id),
+                )
+                self._drop_empty_sections()
+                outcome = Stored.UPDATED
+        self._sections[path] = section  # committed now
+        return outcome
+
+    def _drop_empty_sections(self) -> None:
+        # Sections exist for their articles; one left empty by a move goes away.
+        while self.conn.execute(
+            "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM articles) "
+            "AND id NOT IN (SELECT parent_id FROM sections)"
+        ).rowcount:
+            pass
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article(row) if row else None
+
+    def resolve(self, ref: str) -> list[str]:
+        """Article ids that `ref` names: the whole id or an unambiguous prefix."""
+        if not ref or not all(c in "0123456789abcdef" for c in ref.lower()):
+            return []
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (ref.lower(), ref.lower() + "g"),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def sections(self) -> list[SectionRow]:
+        """Every section with its own article count, parents before children."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.parent_id, s.name, count(a.id) FROM sections s "
+            "LEFT JOIN articles a ON a.section_id = s.id GROUP BY s.id ORDER BY s.id"
+        ).fetchall()
+        return [SectionRow(int(i), int(p), str(n), int(c)) for i, p, n, c in rows]
+
+    def articles_in(self, section_id: int) -> list[ArticleRow]:
+        """A section's articles, newest first (undated last), then by title."""
+        rows = self.conn.execute(
+            "SELECT id, section_id, title, published, read FROM articles WHERE section_id = ? "
+            "ORDER BY published IS NULL, published DESC, title",
+            (section_id,),
+        ).fetchall()
+        return [ArticleRow(str(i), int(s), str(t), p, bool(r)) for i, s, t, p, r in rows]
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        with write(self.conn):
+            self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
