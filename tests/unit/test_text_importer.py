@@ -238,3 +238,8 @@ def test_script_detection(seed_text: str, converters: Converters) -> None:
     assert detect_script("Hello, world 123", converters) is Script.UNKNOWN
     half = seed_text[:400] + converters.convert("t2s", seed_text[400:800])
     assert detect_script(half, converters) is Script.MIXED
+
+
+def test_a_file_of_only_a_date_is_still_text() -> None:
+    parsed = parse_text("2022-02-13\n")
+    assert parsed.title == "2022-02-13"

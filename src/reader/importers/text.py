@@ -283,4 +283,8 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
             continue
         break
     result.blocks = _blocks(_paragraphs(kept[body_start:]), pat)
+    if result.title is None and not result.blocks and kept:
+        # Nothing but header-like lines (a file holding only a date, say):
+        # plain text after all, first line the title.
+        result.title = kept[0].text[:_TITLE_MAX]
     return result
