@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 # The seed article, bundled as a sample (identical to ../shared/seeds/000_4872f4ff411e05b8.txt).
-SEED = REPO / "resources" / "samples" / "zhonglianbu-research-traditional.txt"
+SEED = REPO / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="library folder (default: $READER_HOME, else the user data folder)",
     )
+    app = parser.add_argument_group("desktop app (without a command)")
+    app.add_argument("--screenshot", metavar="FILE", help="render the window off-screen to a PNG")
+    app.add_argument("--open", metavar="REF", help="article id to open")
+    app.add_argument("--theme", choices=["system", "light", "sepia", "dark"], help="colour theme")
+    app.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import text files and folders (recursively)")
@@ -168,7 +173,10 @@ _COMMANDS = {"import": cmd_import, "list": cmd_list, "show": cmd_show}
 
 
 def main(argv: Sequence[str] | None = None, start_app: AppStarter | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is not None and (args.screenshot or args.open or args.theme or args.size):
+        parser.error("--screenshot, --open, --theme and --size are for the app, not a command")
     if args.command is None:
         if start_app is None:
             _err("the desktop app is not available in this build; see `reader --help`")

@@ -263,9 +263,11 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     if options.for_qt:
         # QTextDocument ignores max-width and auto margins; a fixed-width centred
         # single-cell table is the one way it centres a column of text.
+        # No <title>: Qt keeps it as metadata and writes it back unescaped in
+        # toHtml(), where re-parsing would turn escaped text into live markup.
         width = measure * px
         return (
-            f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>\n'
+            f'<html lang="{lang}"><head><meta charset="utf-8">\n'
             f"<style>\n{css}\n</style></head>\n"
             f'<body lang="{lang}" bgcolor="{palette.background}">\n'
             f'<table width="{width}" align="center" border="0" cellspacing="0" '

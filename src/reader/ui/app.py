@@ -1,0 +1,189 @@
+"""Builds the desktop app: the one place where settings, library and window are made."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("reader")
+
+
+def _log_dir() -> Path:
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("Reader", appauthor=False))
+
+
+def setup_logging() -> Path | None:
+    """Tracebacks go to a log file in the platform's log folder, never to the user."""
+    try:
+        folder = _log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "reader.log"
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def apply_ui_font(app: object) -> None:
+    """Menus and the list get CJK families too, so Qt's fallback never picks
+    Japanese glyphs for Chinese titles (traps #5)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from reader.domain import Script
+    from reader.render import FontStyle, font_families
+
+    assert isinstance(app, QApplication)
+    locale = QLocale.system()
+    traditional = locale.script() == QLocale.Script.TraditionalChineseScript
+    lang = "zh-HK" if locale.territory() == QLocale.Country.HongKong else None
+    script = Script.TRADITIONAL if traditional else Script.SIMPLIFIED
+    families = font_families(script, FontStyle.SANS, lang)
+    font = app.font()
+    font.setFamilies([font.family(), *families[:-1]])
+    app.setFont(font)
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to the log file, not to the user's terminal."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        log.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def _settings_path(args: argparse.Namespace, library_dir: Path) -> Path:
+    # A library chosen explicitly (--library, READER_HOME) keeps its own window
+    # state beside it; the default library uses the platform's config folder.
+    if args.library is not None or os.environ.get("READER_HOME"):
+        return library_dir / "settings.ini"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("Reader", appauthor=False)) / "settings.ini"
+
+
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise ValueError(text)
+    w, h = int(width), int(height)
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise ValueError(text)
+    return w, h
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the app (or render one screenshot and exit). Returns the exit code."""
+    screenshot: str | None = getattr(args, "screenshot", None)
+    try:
+        size = parse_size(getattr(args, "size", None))
+    except ValueError:
+        print(f"reader: --size must look like 1280x800, not {args.size!r}", file=sys.stderr)
+        return 2
+    if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed (traps #12)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader import __version__
+    from reader.chinese import Converters
+    from reader.library import ArticleStore, LibraryError, default_library_dir, open_library
+    from reader.ui.main_window import MainWindow
+    from reader.ui.samples import import_samples_if_empty
+
+    log_path = setup_logging()
+    route_qt_messages()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Reader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Reader")
+    apply_ui_font(app)
+
+    def report(message: str) -> None:
+        if screenshot:
+            print(f"reader: {message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, app.tr("Reader"), message)
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        where = f" (details in {log_path})" if log_path else ""
+        report(app.tr("Something went wrong: {0}{1}").format(exc, where))
+
+    sys.excepthook = excepthook
+
+    library_dir: Path = args.library or default_library_dir()
+    try:
+        conn = open_library(library_dir)
+    except LibraryError as exc:
+        log.error("cannot open library: %s", exc)
+        report(str(exc))
+        return 1
+    store = ArticleStore(conn)
+    converters = Converters()
+    samples = import_samples_if_empty(store, converters)
+    for failure in samples.failures:
+        log.warning("sample not imported: %s", failure)
+
+    settings = QSettings(str(_settings_path(args, library_dir)), QSettings.Format.IniFormat)
+    window = MainWindow(store, library_dir, converters, settings)
+    if screenshot:
+        window.imports.quiet = True
+    theme: str | None = getattr(args, "theme", None)
+    if size:
+        window.resize(*size)
+    window.restore(samples.ids[0] if samples.ids else None)
+    if size:
+        window.resize(*size)  # the requested size wins over the saved geometry
+    if theme:
+        window.set_theme(theme)
+    ref: str | None = getattr(args, "open", None)
+    if ref:
+        ids = store.resolve(ref)
+        if len(ids) != 1 or not window.open_article(ids[0]):
+            report(app.tr("{0}: no article with this id in the library").format(ref))
+            return 1
+    window.show()
+    if screenshot:
+        return _save_screenshot(app, window, Path(screenshot))
+    code = app.exec()
+    conn.close()
+    return int(code)
+
+
+def _save_screenshot(app: object, window: object, path: Path) -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    assert isinstance(app, QApplication) and isinstance(window, QMainWindow)
+    for _ in range(3):  # let layouts and the first paint settle
+        app.processEvents()
+    image = window.grab()
+    if not image.save(str(path), "PNG"):
+        print(f"reader: {path}: the screenshot could not be written", file=sys.stderr)
+        return 1
+    window.close()
+    return 0

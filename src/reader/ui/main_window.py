@@ -1,0 +1,348 @@
+"""The main window: sectioned list, reader pane, outline; menus; the one wiring point."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.chinese import Converters
+from reader.domain import Article
+from reader.library import ArticleStore
+from reader.library.ingest import ImportReport
+from reader.render import RenderOptions
+from reader.ui.article_list_model import ArticleListModel
+from reader.ui.import_runner import ImportRunner
+from reader.ui.outline import OutlinePanel
+from reader.ui.reader_view import ReaderView
+from reader.ui.view_options import ViewOptions
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    sig_article_shown = Signal(str)  # article id
+
+    def __init__(
+        self,
+        store: ArticleStore,
+        library_dir: Path,
+        converters: Converters,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self.view_options = ViewOptions(settings, self)
+        self.setWindowTitle(self.tr("Reader"))
+        self.setAcceptDrops(True)
+
+        self.model = ArticleListModel(store.conn, self)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText(self.tr("Filter titles"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # fast layout at 100,000 rows
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setAccessibleName(self.tr("Articles"))
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.tree)
+
+        self.reader = ReaderView(self)
+        self.outline = OutlinePanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.outline)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([320, 820, 200])
+        self.setCentralWidget(self.splitter)
+
+        self.imports = ImportRunner(library_dir, converters, self)
+        self._build_menus()
+        self._connect()
+        self.model.reload()
+        self.tree.expandToDepth(1)
+
+    # --- construction -------------------------------------------------------
+
+    def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(
+                self.tr("Import &Files…"), self.on_import_files, QKeySequence.StandardKey.Open
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("Import F&older…"), self.on_import_folder, "Ctrl+Shift+O")
+        )
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        self.view_options.fill_menu(view)
+        for action in self.view_options.zoom_actions:
+            self.addAction(action)  # shortcuts work with the menu bar hidden
+        view.addSeparator()
+        self.outline_action = self._action(self.tr("Show &Outline"), self.on_toggle_outline)
+        self.outline_action.setCheckable(True)
+        self.outline_action.setChecked(self.view_options.state.outline_visible)
+        view.addAction(self.outline_action)
+        view.addAction(
+            self._action(
+                self.tr("&Filter Titles"), self.filter_box.setFocus, QKeySequence.StandardKey.Find
+            )
+        )
+
+        go = bar.addMenu(self.tr("&Go"))
+        go.addAction(self._action(self.tr("&Next Article"), self.on_next_article, "N", "J"))
+        go.addAction(self._action(self.tr("&Previous Article"), self.on_previous_article, "P", "K"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About Reader"), self.on_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def _connect(self) -> None:
+        self.filter_box.textChanged.connect(self.on_filter_changed)
+        self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
+        self.tree.activated.connect(self.on_activated)
+        self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
+        self.reader.sig_external_link_requested.connect(self.on_external_link)
+        self.imports.sig_finished.connect(self.on_import_finished)
+        self.view_options.sig_changed.connect(self.on_view_options_changed)
+
+    # --- state --------------------------------------------------------------
+
+    def restore(self, first_article: str | None = None) -> None:
+        """Reopen where the user left off: geometry, splitter, article, position.
+
+        With nothing to reopen, `first_article` (the first sample) or the first
+        article in the list is shown.
+        """
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self._settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.outline.setVisible(self.view_options.state.outline_visible)
+        self.reader.show_article(None, self.render_options())
+        last = str(self._settings.value("reading/article", "") or "")
+        if not (last and self.open_article(last)):
+            if not (first_article and self.open_article(first_article)):
+                self.open_first_article()
+        elif self.reader.article is not None:
+            fraction = float(self._settings.value("reading/scroll", 0.0) or 0.0)
+            self.reader.set_scroll_fraction(fraction)
+        self.tree.setFocus()  # n/p and the arrows work at once
+
+    def save(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self.view_options.state.outline_visible = self.outline_action.isChecked()
+        self.view_options.save(self._settings)
+        if self.reader.article is not None:
+            self._settings.setValue("reading/article", self.reader.article.id)
+            self._settings.setValue("reading/scroll", self.reader.scroll_fraction())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.imports.shutdown()
+        self.save()
+        super().closeEvent(event)
+
+    def render_options(self) -> RenderOptions:
+        return self.view_options.render_options()
+
+    def set_theme(self, theme: str) -> None:
+        self.view_options.set_theme(theme)
+
+    # --- articles -----------------------------------------------------------
+
+    def open_article(self, article_id: str) -> bool:
+        index = self.model.index_of_article(article_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)  # → on_current_changed shows it
+        self.tree.scrollTo(index)
+        return self.reader.article is not None and self.reader.article.id == article_id
+
+    def open_first_article(self) -> None:
+        first = self.model.neighbour_article(QModelIndex(), 1)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+            self.tree.scrollTo(first)
+
+    def _show(self, article: Article) -> None:
+        if self.reader.article is not None and self.reader.article.id != article.id:
+            self._settings.setValue("reading/scroll", 0.0)
+        self.reader.show_article(article, self.render_options())
+        self.outline.set_article(article)
+        self.setWindowTitle(self.tr("{0} — Reader").format(article.title))
+        if not self.model.is_read(article.id):
+            self._store.mark_read(article.id)
+            self.model.set_read(article.id)
+        self._settings.setValue("reading/article", article.id)
+        self.sig_article_shown.emit(article.id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.article_id(current)
+        if article_id is None:
+            return
+        article = self._store.get(article_id)
+        if article is not None:
+            self._show(article)
+
+    @Slot(QModelIndex)
+    def on_activated(self, index: QModelIndex) -> None:
+        if self.model.article_id(index) is None:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+        else:
+            self.reader.setFocus()
+
+    def _step(self, step: int) -> None:
+        index = self.model.neighbour_article(self.tree.currentIndex(), step)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    @Slot()
+    def on_next_article(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def on_previous_article(self) -> None:
+        self._step(-1)
+
+    @Slot(str)
+    def on_filter_changed(self, text: str) -> None:
+        current = self.reader.article.id if self.reader.article is not None else None
+        self.model.set_filter(text.strip())
+        self.tree.expandAll() if text.strip() else self.tree.expandToDepth(1)
+        if current is not None:
+            index = self.model.index_of_article(current)
+            if index.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                )
+
+    # --- view options -------------------------------------------------------
+
+    @Slot()
+    def on_view_options_changed(self) -> None:
+        self.reader.set_options(self.render_options())
+
+    @Slot()
+    def on_toggle_outline(self) -> None:
+        self.outline.setVisible(self.outline_action.isChecked())
+
+    # --- links, about -------------------------------------------------------
+
+    @Slot(QUrl)
+    def on_external_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open Link"),
+            self.tr("Open this link in your web browser?\n{0}").format(url.toDisplayString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    @Slot()
+    def on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Reader"),
+            self.tr("Reader {0}\nAn offline reader for Chinese articles.").format(__version__),
+        )
+
+    # --- import -------------------------------------------------------------
+
+    @Slot()
+    def on_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import Files"), "", self.tr("Text files (*.txt *.text);;All files (*)")
+        )
+        self.import_paths([Path(f) for f in files])
+
+    @Slot()
+    def on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if paths and not self.imports.start(paths):
+            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
+
+    @Slot(object)
+    def on_import_finished(self, report: ImportReport) -> None:
+        current = self.reader.article.id if self.reader.article is not None else None
+        self.model.reload()
+        self.tree.expandToDepth(1)
+        self.statusBar().showMessage(
+            self.tr("{0} added, {1} updated, {2} already in the library, {3} failed").format(
+                report.added, report.updated, report.unchanged, len(report.failures)
+            ),
+            10000,
+        )
+        target = report.last_id if report.added else current
+        if target is not None:
+            self.open_article(target)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

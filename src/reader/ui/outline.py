@@ -1,0 +1,56 @@
+"""The outline panel: the headings of the open article; activating one scrolls there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from reader.domain import Article, BlockKind
+
+_BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlinePanel(QListWidget):
+    sig_heading_activated = Signal(int)  # block index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Outline"))
+        self.setWordWrap(True)  # headings are long; the panel is narrow
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)
+        self.itemActivated.connect(self.on_item_activated)
+        self.itemClicked.connect(self.on_item_activated)
+        self._placeholder = self.tr("No headings")
+
+    def set_article(
+        self, article: Article | None, transform: Callable[[str], str] | None = None
+    ) -> None:
+        self.clear()
+        if article is None:
+            return
+        show = transform or (lambda text: text)
+        for index, block in enumerate(article.blocks):
+            if block.kind is not BlockKind.HEADING:
+                continue
+            indent = "\u3000" * max(0, (block.level or 2) - 2)
+            item = QListWidgetItem(indent + show(block.text))
+            item.setData(_BLOCK_ROLE, index)
+            item.setToolTip(show(block.text))
+            self.addItem(item)
+        if self.count() == 0:
+            empty = QListWidgetItem(self._placeholder)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(empty)
+
+    def block_indexes(self) -> list[int]:
+        found = (self.item(row).data(_BLOCK_ROLE) for row in range(self.count()))
+        return [int(i) for i in found if i is not None]
+
+    @Slot(QListWidgetItem)
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        index = item.data(_BLOCK_ROLE)
+        if index is not None:
+            self.sig_heading_activated.emit(int(index))

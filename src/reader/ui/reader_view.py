@@ -1,0 +1,149 @@
+"""The reader pane: one article rendered from our own model, never raw HTML."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.domain import Article
+from reader.render import (
+    PALETTES,
+    RenderOptions,
+    font_families,
+    heading_anchor,
+    render_article,
+)
+
+
+class ReaderView(QTextBrowser):
+    """Shows an Article. Loads nothing from disk or network, follows no link.
+
+    traps #2: returning None from loadResource lets Qt read the file itself
+    (`<img src="/dev/zero">` aborts the process); an empty QByteArray stops it.
+    traps #3: links are never followed here; http(s) ones are handed up as
+    sig_external_link_requested for the window to confirm.
+    """
+
+    sig_external_link_requested = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setSearchPaths([])
+        self.anchorClicked.connect(self.on_anchor_clicked)
+        self._article: Article | None = None
+        self._options = RenderOptions()
+        self._fit = self._options  # the options the shown HTML was rendered with
+        # A position restored before the text is fully laid out (at start-up) is
+        # re-applied as the scroll range grows, until the user scrolls.
+        self._pending_fraction: float | None = None
+        self.verticalScrollBar().rangeChanged.connect(self.on_range_changed)
+        self.verticalScrollBar().actionTriggered.connect(self.on_user_scrolled)
+        self.setAccessibleName(self.tr("Article"))
+
+    # --- safety -----------------------------------------------------------
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # Qt override
+        return QByteArray()
+
+    def setSource(self, name: QUrl, type: object = None) -> None:  # Qt override
+        # Never navigate: a file: or http: source would replace the article.
+        return
+
+    @Slot(QUrl)
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.sig_external_link_requested.emit(url)
+
+    # --- content ----------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def options(self) -> RenderOptions:
+        return self._options
+
+    def show_article(self, article: Article | None, options: RenderOptions | None = None) -> None:
+        self._pending_fraction = None
+        self._article = article
+        if options is not None:
+            self._options = options
+        self._render()
+
+    def set_options(self, options: RenderOptions) -> None:
+        """Re-render with new theme, font or zoom, keeping the reading position."""
+        fraction = self.scroll_fraction()
+        self._options = options
+        self._render()
+        self.set_scroll_fraction(fraction)
+
+    def _render(self) -> None:
+        palette = PALETTES[self._options.theme]
+        self._apply_palette(palette.background, palette.text)
+        if self._article is None:
+            self.clear()
+            return
+        families = font_families(self._article.script, self._options.font_style, self._options.lang)
+        font = QFont()
+        # Every CJK family in order, so Qt's own fallback never picks JP glyphs (traps #5).
+        font.setFamilies(families)
+        font.setPixelSize(max(8, round(self._options.base_px * self._options.zoom)))
+        self.document().setDefaultFont(font)
+        self._fit = self._fitting_options()
+        self.setHtml(render_article(self._article, self._fit))
+
+    def _fitting_options(self) -> RenderOptions:
+        # The column is a fixed pixel width in Qt; narrow it when the pane (or zoom)
+        # would push it past the viewport, so nothing is cut off on the right.
+        px = max(8, round(self._options.base_px * self._options.zoom))
+        fits = max(12, (self.viewport().width() - 2 * px) // px)
+        if fits < self._options.measure_em:
+            return replace(self._options, measure_em=fits)
+        return self._options
+
+    def resizeEvent(self, event: object) -> None:  # Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._article is not None and self._fitting_options() != self._fit:
+            self.set_options(self._options)
+
+    def _apply_palette(self, background: str, text: str) -> None:
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Base, QColor(background))
+        pal.setColor(QPalette.ColorRole.Window, QColor(background))
+        pal.setColor(QPalette.ColorRole.Text, QColor(text))
+        self.setPalette(pal)
+        self.viewport().setAutoFillBackground(True)
+
+    # --- position ---------------------------------------------------------
+
+    def scroll_to_block(self, index: int) -> None:
+        self.scrollToAnchor(heading_anchor(index))
+
+    def scroll_fraction(self) -> float:
+        if self._pending_fraction is not None:
+            return self._pending_fraction
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        fraction = max(0.0, min(1.0, fraction))
+        self._pending_fraction = fraction if fraction > 0 else None
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    @Slot(int, int)
+    def on_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._pending_fraction is not None:
+            self.verticalScrollBar().setValue(round(self._pending_fraction * maximum))
+
+    @Slot(int)
+    def on_user_scrolled(self, _action: int) -> None:
+        self._pending_fraction = None

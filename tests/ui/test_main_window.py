@@ -1,0 +1,168 @@
+"""The main window as a user meets it: samples on first run, list → reader, keys, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.chinese import Converters
+from reader.library import ArticleStore, open_library
+from reader.library.ingest import ImportReport
+from reader.ui.main_window import MainWindow
+from reader.ui.samples import import_samples_if_empty
+
+SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
+
+
+def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
+    store = ArticleStore(open_library(library))
+    samples = import_samples_if_empty(store, converters)
+    settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, library, converters, settings)
+    window.imports.quiet = True
+    qtbot.addWidget(window)
+    # The offscreen screen is 800x800 and restoreGeometry() keeps a window on
+    # its screen, so the test window fits inside it.
+    window.resize(760, 560)
+    window.restore(samples.ids[0] if samples.ids else None)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
+    return make_window(qtbot, library, converters)
+
+
+def test_first_run_shows_the_samples_with_the_seed_open(window: MainWindow) -> None:
+    assert window.reader.article is not None
+    assert window.reader.article.title == SEED_TITLE
+    assert window.model.rowCount() == 2  # the seed's site, in both scripts
+    assert window.windowTitle().startswith(window.reader.article.title)
+    assert window.outline.count() == 3
+    assert "堅持" in window.reader.toPlainText() or "坚持" in window.reader.toPlainText()
+
+
+def test_selecting_another_article_shows_it_and_marks_it_read(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    first = window.reader.article
+    assert first is not None
+    # The seed is the last article in the list; the simplified copy is above it.
+    with qtbot.waitSignal(window.sig_article_shown) as shown:
+        window.on_previous_article()
+    other = window.reader.article
+    assert other is not None and other.id != first.id and shown.args == [other.id]
+    index = window.model.index_of_article(other.id)
+    assert (
+        not index.data(Qt.ItemDataRole.FontRole) or not index.data(Qt.ItemDataRole.FontRole).bold()
+    )
+    window.on_next_article()
+    assert window.reader.article is not None and window.reader.article.id == first.id
+
+
+def test_keys_n_and_p_move_between_articles(window: MainWindow, qtbot: QtBot) -> None:
+    first = window.reader.article
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_P)
+    assert window.reader.article != first
+    qtbot.keyClick(window.tree, Qt.Key.Key_J)
+    assert window.reader.article == first
+    qtbot.keyClick(window.tree, Qt.Key.Key_K)
+    assert window.reader.article != first
+    qtbot.keyClick(window.tree, Qt.Key.Key_N)
+    assert window.reader.article == first
+
+
+def test_filter_narrows_the_list_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
+    # QTest cannot type non-ASCII keys; setText emits textChanged as typing does.
+    window.filter_box.setText("中")
+    window.filter_box.setText("中联部")
+    ids = []
+    index = window.model.neighbour_article(window.model.index(-1, -1), 1)
+    while index.isValid():
+        ids.append(window.model.article_id(index))
+        index = window.model.neighbour_article(index, 1)
+    assert len(ids) == 1
+    window.filter_box.clear()
+    assert window.model.neighbour_article(window.model.index(-1, -1), 1).isValid()
+
+
+def test_outline_click_scrolls_the_reader(window: MainWindow, qtbot: QtBot) -> None:
+    window.reader.verticalScrollBar().setValue(0)
+    window.outline.itemClicked.emit(window.outline.item(2))
+    assert window.reader.verticalScrollBar().value() > 0
+
+
+def test_zoom_theme_and_state_survive_a_restart(
+    window: MainWindow, qtbot: QtBot, library: Path, converters: Converters
+) -> None:
+    window.on_previous_article()
+    shown = window.reader.article
+    assert shown is not None
+    window.view_options.on_zoom_in()
+    window.set_theme("sepia")
+    window.reader.set_scroll_fraction(0.6)
+    position = window.reader.scroll_fraction()
+    window.splitter.setSizes([200, 360, 180])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(qtbot, library, converters)
+    assert again.reader.article is not None and again.reader.article.id == shown.id
+    assert again.render_options().zoom > 1.0
+    assert again.render_options().theme.value == "sepia"
+    assert abs(again.reader.scroll_fraction() - position) < 0.05
+    assert again.splitter.sizes() == sizes
+
+
+def test_import_with_bad_files_mixed_in(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, seed_text: str
+) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "新的文章\n2024-05-01 来源：新华网\n\n" + "这是正文。" * 30, encoding="utf-8"
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    with qtbot.waitSignal(window.imports.sig_finished, timeout=20000) as done:
+        window.import_paths([folder])
+    report: ImportReport = done.args[0]
+    assert report.added == 1
+    assert sorted(Path(f.path).name for f in report.failures) == ["binary.txt", "empty.txt"]
+    assert window.reader.article is not None and window.reader.article.title == "新的文章"
+    assert window.model.index_of_article(window.reader.article.id).isValid()
+
+
+def test_dark_theme_is_dark(window: MainWindow) -> None:
+    window.set_theme("dark")
+    assert window.reader.palette().base().color().lightness() < 80
+    window.set_theme("light")
+    assert window.reader.palette().base().color().lightness() > 200
+
+
+def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(
+        "reader.ui.main_window.QMessageBox.about", lambda _p, _t, text: seen.append(text)
+    )
+    window.on_about()
+    from reader import __version__
+
+    assert __version__ in seen[0]
+
+
+def test_app_has_the_standard_menus(window: MainWindow) -> None:
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "View", "Go", "Help"]
+    assert QApplication.instance() is not None

@@ -1,0 +1,74 @@
+"""`reader --screenshot`: the real command, in a child process without a display."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def reader(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(home)}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must manage without a display itself
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def lightness_at(image: QImage, x_fraction: float, y_fraction: float) -> int:
+    colour = image.pixelColor(int(image.width() * x_fraction), int(image.height() * y_fraction))
+    return colour.lightness()
+
+
+def test_screenshot_shows_the_sample_at_the_requested_size(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = reader("--screenshot", str(out), "--size", "1200x800", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    # The library was filled with the samples on first run.
+    listing = reader("list", "--json", home=tmp_path / "home")
+    assert "中聯部在主題教育期間深入開展調查研究" in listing.stdout
+    # Text was drawn in the reader pane: many distinct colours (anti-aliased glyphs).
+    colours = {image.pixel(x, y) for x in range(400, 900, 3) for y in range(150, 600, 3)}
+    assert len(colours) > 20
+
+
+def test_dark_theme_and_open_ref(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    reader("--screenshot", str(tmp_path / "first.png"), home=home)  # fills the library
+    articles = json.loads(reader("list", "--json", home=home).stdout)
+    simplified = next(
+        a["id"] for s in articles for a in s["articles"] if a["title"].startswith("中联部")
+    )
+    out = tmp_path / "dark.png"
+    result = reader(
+        "--screenshot", str(out), "--theme", "dark", "--open", simplified, "--size", "1000x700",
+        home=home,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert lightness_at(image, 0.55, 0.95) < 80  # the reader pane's background
+
+
+def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    bad_size = reader("--screenshot", str(tmp_path / "x.png"), "--size", "huge", home=home)
+    assert bad_size.returncode == 2
+    assert "--size" in bad_size.stderr
+    unknown = reader("--screenshot", str(tmp_path / "y.png"), "--open", "ffff0000", home=home)
+    assert unknown.returncode == 1
+    assert "ffff0000" in unknown.stderr.strip().splitlines()[-1]
+    mixed = reader("--screenshot", str(tmp_path / "z.png"), "list", home=home)
+    assert mixed.returncode == 2
