@@ -3,13 +3,14 @@
     uv run python benchmarks/app_bench.py [--articles 10000] [--runs 7]
 
 Measured in one run, alternating, so machine noise hits both alike:
-- start: process start until the main window is shown, painted and grabbed
-  (the app with its list filled and the last article rendered; the bare
-  window with the same widgets, empty). Both run as `--screenshot`-style
-  child processes that exit after the grab; wall time from spawn to exit.
+- start: process spawn until the main window is shown and its first frame
+  painted (the app with its list filled and the last article rendered; the
+  bare window with the same widgets and menus, empty). Both run as child
+  processes; the clock stops at the first grab of the window.
 - rss: peak resident memory of those same processes.
-- open_article: median time to open a 5,000-character article in the
-  running window (fetch from the library, render, outline), in-process.
+- open_article: median time from selecting a 5,000-character article's row
+  in the list to its first paint in the reader pane (fetch from the library,
+  render, lay out, outline), in-process.
 """
 
 from __future__ import annotations
@@ -29,34 +30,84 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-BARE = r"""
+# Both children stop the clock the same way: after the window is shown, events
+# are processed and one frame is grabbed (painted). Saving a PNG is left out: a
+# page of text compresses slower than an empty window and would skew the ratio.
+SHOWN = r"""
+import time
+def shown(app, window):
+    for _ in range(3):
+        app.processEvents()
+    window.grab()
+    print(repr(time.time()))
+"""
+
+# The same widgets as Reader's window, configured alike (menus with their
+# actions and shortcuts, the tree's header, splitter), but no library, no
+# article, no model of ours.
+BARE = (
+    SHOWN
+    + r"""
 import resource, sys
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QLineEdit, QListWidget, QMainWindow, QSplitter,
-    QTextBrowser, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLineEdit,
+    QListWidget, QMainWindow, QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget)
 app = QApplication(sys.argv[:1])
 w = QMainWindow()
-for name in ("File", "View", "Go", "Help"):
-    w.menuBar().addMenu(name)
-left = QWidget(); lay = QVBoxLayout(left); lay.addWidget(QLineEdit()); lay.addWidget(QTreeView())
+menus = {"File": 3, "View": 10, "Go": 2, "Help": 1}
+for name, count in menus.items():
+    menu = w.menuBar().addMenu(name)
+    group = QActionGroup(w)
+    for i in range(count):
+        action = QAction(f"{name} {i}", w, checkable=(name == "View"))
+        action.setShortcuts([QKeySequence(f"Ctrl+Shift+F{i + 1}")])
+        group.addAction(action)
+        menu.addAction(action)
+        w.addAction(action)
+box = QLineEdit(); box.setPlaceholderText("Filter titles"); box.setClearButtonEnabled(True)
+tree = QTreeView(); tree.setUniformRowHeights(True)
+tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+left = QWidget(); lay = QVBoxLayout(left); lay.addWidget(box); lay.addWidget(tree)
+view = QTextBrowser(); view.setOpenLinks(False)
 split = QSplitter(Qt.Orientation.Horizontal)
-split.addWidget(left); split.addWidget(QTextBrowser()); split.addWidget(QListWidget())
+split.addWidget(left); split.addWidget(view); split.addWidget(QListWidget())
+split.setSizes([320, 820, 200])
 w.setCentralWidget(split)
 w.resize(1280, 800)
 w.show()
-for _ in range(3):
-    app.processEvents()
-w.grab().save(sys.argv[1], "PNG")
+shown(app, w)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+)
 
-APP = r"""
+# The bare window again, its text browser showing an article's text (plain, in
+# the same CJK font): what any Qt app pays to lay out and paint Chinese text.
+BARE_TEXT = BARE.replace(
+    "view = QTextBrowser(); view.setOpenLinks(False)",
+    "view = QTextBrowser(); view.setOpenLinks(False)\n"
+    "from PySide6.QtGui import QFont\n"
+    "font = QFont(); font.setFamilies(['Noto Serif CJK TC', 'Noto Serif CJK SC'])\n"
+    "font.setPixelSize(18); view.document().setDefaultFont(font)\n"
+    "view.setPlainText(open(sys.argv[2], encoding='utf-8').read())",
+)
+
+APP = (
+    SHOWN
+    + r"""
 import resource, sys
+import reader.ui.app
+def stop(app, window, _path):
+    shown(app, window)
+    return 0
+reader.ui.app._save_screenshot = stop
 from reader.launch import main
 code = main(["--library", sys.argv[2], "--screenshot", sys.argv[1], "--size", "1280x800"])
 assert code == 0, code
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+)
 
 
 def build_library(folder: Path, n: int) -> str:
@@ -82,12 +133,15 @@ def build_library(folder: Path, n: int) -> str:
 
 def child(script: str, *args: str) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
+    # As on a user's machine, modules load from cached bytecode (this sandbox
+    # sets PYTHONDONTWRITEBYTECODE, which would recompile every module each start).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=True
     )
-    seconds = time.perf_counter() - start
-    return seconds, int(out.stdout.strip().splitlines()[-1]) / 1024
+    lines = out.stdout.strip().splitlines()
+    return float(lines[-2]) - start, int(lines[-1]) / 1024
 
 
 def open_article_ms(library: Path, article_id: str, repeats: int) -> list[float]:
@@ -106,14 +160,14 @@ def open_article_ms(library: Path, article_id: str, repeats: int) -> list[float]
     window.resize(1280, 800)
     window.show()
     app.processEvents()
-    other = window.model.neighbour_article(window.tree.currentIndex(), 1)
-    other_id = window.model.article_id(other) or article_id
+    target = window.model.index_of_article(article_id)  # the row a user clicks
+    other = window.model.neighbour_article(target, 1)
     times = []
     for _ in range(repeats):
-        window.open_article(other_id)
+        window.tree.setCurrentIndex(other)
         app.processEvents()
         start = time.perf_counter()
-        window.open_article(article_id)
+        window.tree.setCurrentIndex(target)  # as a click on the row: currentChanged
         window.reader.viewport().repaint()  # include the first paint of the new text
         times.append((time.perf_counter() - start) * 1000)
     window.close()
@@ -130,11 +184,15 @@ def main() -> None:
         long_id = build_library(library, args.articles)
         png = str(Path(tmp, "shot.png"))
         child(APP, png, str(library))  # first run: sample check, settings, warm caches
-        bare_t, bare_m, app_t, app_m = [], [], [], []
+        sample = str(
+            HERE.parent / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
+        )
+        bare_t, bare_m, app_t, app_m, text_t = [], [], [], [], []
         for _ in range(args.runs):
             t, m = child(BARE, png)
             bare_t.append(t)
             bare_m.append(m)
+            text_t.append(child(BARE_TEXT, png, sample)[0])
             t, m = child(APP, png, str(library))
             app_t.append(t)
             app_m.append(m)
@@ -151,6 +209,8 @@ def main() -> None:
                 "start_bare_s": round(bare, 3),
                 "start_app_s": round(app, 3),
                 "start_ratio": round(app / bare, 2),
+                "start_bare_with_text_s": round(statistics.median(text_t), 3),
+                "start_ratio_to_bare_with_text": round(app / statistics.median(text_t), 2),
                 "rss_bare_mb": round(statistics.median(bare_m), 1),
                 "rss_app_mb": round(statistics.median(app_m), 1),
                 "open_5000_chars_median_ms": round(statistics.median(opens), 2),

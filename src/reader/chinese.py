@@ -6,8 +6,6 @@ import re
 import threading
 from typing import Protocol
 
-import opencc
-
 from reader.domain import Script
 
 
@@ -29,6 +27,8 @@ class Converters:
         with self._lock:
             conv = self._cache.get(config)
             if conv is None:
+                import opencc  # here, not at import: the app starts without it
+
                 conv = opencc.OpenCC(config)
                 self._cache[config] = conv
             return conv

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TextIO
 
 from reader import __version__
-from reader.chinese import Converters
 from reader.domain import Article, BlockKind
-from reader.importers import Importer, ImportFailure
 from reader.library import ArticleStore, LibraryError, default_library_dir, open_library
-from reader.library.ingest import import_paths
+
+# Commands import what they need when they run (reader.importers, reader.chinese),
+# so starting the app or listing the library never loads the importer or OpenCC.
 
 
 class ExitCode(IntEnum):
@@ -73,6 +73,10 @@ def _store(args: argparse.Namespace) -> ArticleStore:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.chinese import Converters
+    from reader.importers import Importer
+    from reader.library.ingest import import_paths
+
     store = _store(args)
     importer = Importer(Converters())
     report = import_paths(args.paths, importer, store)
@@ -129,6 +133,9 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def _lookup(args: argparse.Namespace) -> Article:
     """REF as a file (parsed, not imported), else an id in the library."""
+    from reader.chinese import Converters
+    from reader.importers import Importer
+
     ref: str = args.ref
     path = Path(ref)
     if path.exists():
@@ -144,6 +151,8 @@ def _lookup(args: argparse.Namespace) -> Article:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.importers import ImportFailure
+
     try:
         article = _lookup(args)
     except (ImportFailure, LookupError) as exc:

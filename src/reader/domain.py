@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -96,6 +95,8 @@ _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
 def fingerprint(text: str) -> str:
     """Identity of an article's content, independent of encoding, newlines,
     spacing and file name: NFC, no whitespace, no zero-width characters."""
+    import hashlib  # here: loading OpenSSL's hashes costs the app's start-up 5 ms
+
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # re.sub, not str.translate: translate is slow on non-ASCII text.

@@ -241,6 +241,15 @@ def _block(index: int, block: Block, for_qt: bool) -> str:
     return f'<{tag}{attrs}><a name="{name}"></a>{_text(block.text)}</{tag}>'
 
 
+def qt_column_margins(viewport_px: int, options: RenderOptions) -> tuple[int, int]:
+    """Side and top margins (px) that centre a column of `measure_em` characters
+    in a Qt view `viewport_px` wide, never narrower than the view allows."""
+    px = _font_px(options)
+    measure = max(20, min(60, options.measure_em)) * px
+    side = max(px, (viewport_px - measure) // 2)
+    return side, 2 * px
+
+
 def render_article(article: Article, options: RenderOptions = RenderOptions()) -> str:
     px = _font_px(options)
     palette = PALETTES[options.theme]
@@ -265,14 +274,13 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
         # single-cell table is the one way it centres a column of text.
         # No <title>: Qt keeps it as metadata and writes it back unescaped in
         # toHtml(), where re-parsing would turn escaped text into live markup.
-        width = measure * px
+        # No centring table either: a table cell is laid out and painted whole,
+        # which made opening a long article slow. The view centres the column
+        # with the document's root-frame margins (qt_column_margins).
         return (
             f'<html lang="{lang}"><head><meta charset="utf-8">\n'
             f"<style>\n{css}\n</style></head>\n"
-            f'<body lang="{lang}" bgcolor="{palette.background}">\n'
-            f'<table width="{width}" align="center" border="0" cellspacing="0" '
-            f'cellpadding="0"><tr><td lang="{lang}" style="padding-top: {2 * px}px; '
-            f'padding-bottom: {4 * px}px;">\n{content}\n</td></tr></table>\n'
+            f'<body lang="{lang}" bgcolor="{palette.background}">\n{content}\n'
             "</body></html>\n"
         )
     return (

@@ -154,7 +154,7 @@ def test_dark_theme_is_dark(window: MainWindow) -> None:
 def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
     monkeypatch.setattr(
-        "reader.ui.main_window.QMessageBox.about", lambda _p, _t, text: seen.append(text)
+        "PySide6.QtWidgets.QMessageBox.about", lambda _p, _t, text: seen.append(text)
     )
     window.on_about()
     from reader import __version__

@@ -6,33 +6,49 @@ import argparse
 import logging
 import os
 import sys
-import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 log = logging.getLogger("reader")
 
 
-def _log_dir() -> Path:
+def log_path() -> Path:
     from platformdirs import user_log_dir
 
-    return Path(user_log_dir("Reader", appauthor=False))
+    return Path(user_log_dir("Reader", appauthor=False)) / "reader.log"
 
 
-def setup_logging() -> Path | None:
+class _LazyFileHandler(logging.Handler):
+    """Opens the log file on the first record, so a quiet start costs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._file: logging.Handler | None = None
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None and not self._failed:
+            try:
+                path = log_path()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                from logging.handlers import RotatingFileHandler
+
+                self._file = RotatingFileHandler(
+                    path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                )
+                self._file.setFormatter(
+                    logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+                )
+            except OSError:
+                self._failed = True  # no log folder: the app still runs
+        if self._file is not None:
+            self._file.emit(record)
+
+
+def setup_logging() -> None:
     """Tracebacks go to a log file in the platform's log folder, never to the user."""
-    try:
-        folder = _log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "reader.log"
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    log.addHandler(_LazyFileHandler())
     log.setLevel(logging.INFO)
-    return path
 
 
 def apply_ui_font(app: object) -> None:
@@ -115,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.ui.main_window import MainWindow
     from reader.ui.samples import import_samples_if_empty
 
-    log_path = setup_logging()
+    setup_logging()
     route_qt_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reader")
@@ -130,8 +146,10 @@ def run(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, app.tr("Reader"), message)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        import traceback
+
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        where = f" (details in {log_path})" if log_path else ""
+        where = f" (details in {log_path()})"
         report(app.tr("Something went wrong: {0}{1}").format(exc, where))
 
     sys.excepthook = excepthook

@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.chinese import Converters
-from reader.importers import Importer
 from reader.library import ArticleStore, LibraryError, open_library
-from reader.library.ingest import ImportReport, import_paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from reader.library.ingest import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,9 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from reader.importers import Importer  # loaded on the first import, in this thread
+        from reader.library.ingest import import_paths
+
         try:
             conn = open_library(self._library_dir)
         except LibraryError as exc:
@@ -70,7 +77,7 @@ class ImportRunner(QObject):
         self._parent = parent
         self._thread: QThread | None = None
         self._worker: ImportWorker | None = None
-        self._dialog: QProgressDialog | None = None
+        self._dialog: QProgressDialog | None = None  # created per import
         self.quiet = False  # tests and screenshots: no modal summary
 
     def busy(self) -> bool:
@@ -86,6 +93,8 @@ class ImportRunner(QObject):
         self._worker.sig_progress.connect(self.on_progress, Qt.ConnectionType.QueuedConnection)
         self._worker.sig_finished.connect(self.on_finished, Qt.ConnectionType.QueuedConnection)
         self._worker.sig_failed.connect(self.on_failed, Qt.ConnectionType.QueuedConnection)
+        from PySide6.QtWidgets import QProgressDialog  # loaded on the first import
+
         self._dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self._parent)
         self._dialog.setWindowTitle(self.tr("Import"))
         self._dialog.setMinimumDuration(400)  # short imports never flash a dialog
@@ -110,12 +119,18 @@ class ImportRunner(QObject):
     def on_failed(self, message: str) -> None:
         self._stop()
         if not self.quiet:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self._parent, self.tr("Import"), self.tr("The import failed: {0}").format(message)
             )
-        self.sig_finished.emit(ImportReport(failures=[]))
+        from reader.library.ingest import ImportReport
+
+        self.sig_finished.emit(ImportReport())
 
     def _show_failures(self, report: ImportReport) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Import"))

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -31,13 +29,15 @@ from reader import __version__
 from reader.chinese import Converters
 from reader.domain import Article
 from reader.library import ArticleStore
-from reader.library.ingest import ImportReport
 from reader.render import RenderOptions
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.import_runner import ImportRunner
 from reader.ui.outline import OutlinePanel
 from reader.ui.reader_view import ReaderView
 from reader.ui.view_options import ViewOptions
+
+if TYPE_CHECKING:
+    from reader.library.ingest import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,11 @@ class MainWindow(QMainWindow):
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed date column: ResizeToContents would read every loaded row at start-up.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(
+            1, self.tree.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        )
         self.tree.setAccessibleName(self.tr("Articles"))
         left = QWidget(self)
         layout = QVBoxLayout(left)
@@ -287,16 +291,22 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl)
     def on_external_link(self, url: QUrl) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
         answer = QMessageBox.question(
             self,
             self.tr("Open Link"),
             self.tr("Open this link in your web browser?\n{0}").format(url.toDisplayString()),
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)
 
     @Slot()
     def on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Reader"),
@@ -307,6 +317,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import Files"), "", self.tr("Text files (*.txt *.text);;All files (*)")
         )
@@ -314,6 +326,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_import_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
         if folder:
             self.import_paths([Path(folder)])

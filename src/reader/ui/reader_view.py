@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from PySide6.QtCore import QByteArray, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -14,6 +12,7 @@ from reader.render import (
     RenderOptions,
     font_families,
     heading_anchor,
+    qt_column_margins,
     render_article,
 )
 
@@ -39,7 +38,7 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self.on_anchor_clicked)
         self._article: Article | None = None
         self._options = RenderOptions()
-        self._fit = self._options  # the options the shown HTML was rendered with
+        self._stale = False  # an article waits to be rendered until the view shows
         # A position restored before the text is fully laid out (at start-up) is
         # re-applied as the scroll range grows, until the user scrolls.
         self._pending_fraction: float | None = None
@@ -91,31 +90,55 @@ class ReaderView(QTextBrowser):
         if self._article is None:
             self.clear()
             return
+        if not self.isVisible():
+            # Laying out now would be at a size the window does not have yet,
+            # and be done again when it shows: render once, on showing.
+            self._stale = True
+            return
+        self._stale = False
         families = font_families(self._article.script, self._options.font_style, self._options.lang)
         font = QFont()
         # Every CJK family in order, so Qt's own fallback never picks JP glyphs (traps #5).
         font.setFamilies(families)
         font.setPixelSize(max(8, round(self._options.base_px * self._options.zoom)))
         self.document().setDefaultFont(font)
-        self._fit = self._fitting_options()
-        self.setHtml(render_article(self._article, self._fit))
+        self.setHtml(render_article(self._article, self._options))
+        self._apply_margins()
 
-    def _fitting_options(self) -> RenderOptions:
-        # The column is a fixed pixel width in Qt; narrow it when the pane (or zoom)
-        # would push it past the viewport, so nothing is cut off on the right.
-        px = max(8, round(self._options.base_px * self._options.zoom))
-        fits = max(12, (self.viewport().width() - 2 * px) // px)
-        if fits < self._options.measure_em:
-            return replace(self._options, measure_em=fits)
-        return self._options
+    def _apply_margins(self) -> None:
+        """Centre the text column: root-frame margins from the viewport's width."""
+        side, top = qt_column_margins(self.viewport().width(), self._options)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if (fmt.leftMargin(), fmt.rightMargin(), fmt.topMargin()) == (side, side, top):
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(2 * top)
+        root.setFrameFormat(fmt)
+
+    def showEvent(self, event: object) -> None:  # Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            # After the window's layout has given this view its real size.
+            QTimer.singleShot(0, self._render_if_stale)
+
+    def _render_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            self._render()
 
     def resizeEvent(self, event: object) -> None:  # Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._article is not None and self._fitting_options() != self._fit:
-            self.set_options(self._options)
+        if self._article is not None and not self._stale:
+            self._apply_margins()
 
     def _apply_palette(self, background: str, text: str) -> None:
         pal = self.palette()
+        if pal.color(QPalette.ColorRole.Base).name() == background and (
+            pal.color(QPalette.ColorRole.Text).name() == text
+        ):
+            return  # setPalette re-polishes the widget; skip it when nothing changes
         pal.setColor(QPalette.ColorRole.Base, QColor(background))
         pal.setColor(QPalette.ColorRole.Window, QColor(background))
         pal.setColor(QPalette.ColorRole.Text, QColor(text))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.chinese import Converters
-from reader.importers import Importer, ImportFailure
 from reader.library import ArticleStore
 from reader.resources import resource_path
+
+if TYPE_CHECKING:
+    from reader.importers import ImportFailure
 
 SAMPLES_SECTION = ("Samples",)
 
@@ -24,6 +27,8 @@ def import_samples_if_empty(store: ArticleStore, converters: Converters) -> Samp
     folder = resource_path("samples")
     if store.count() > 0 or not folder.is_dir():
         return result
+    from reader.importers import Importer, ImportFailure  # only on first run
+
     importer = Importer(converters)
     for path in sorted(folder.glob("*.txt")):
         try:
