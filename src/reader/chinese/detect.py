@@ -1,4 +1,4 @@
-"""Chinese script handling through OpenCC: cached converters and script detection."""
+"""OpenCC converters, built once and cached, and script detection."""
 
 from __future__ import annotations
 
