@@ -55,6 +55,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show an article from the library, or parse a file")
     p.add_argument("ref", metavar="REF", help="article id (or unique prefix), or a file path")
     p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    p.add_argument(
+        "--script",
+        metavar="MODE",
+        help="show in another script: simplified, traditional, taiwan, taiwan-phrases, hongkong",
+    )
+
+    p = sub.add_parser("convert", help="convert text between scripts (stdin or a file to stdout)")
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="MODE",
+        help="simplified, traditional, taiwan, taiwan-phrases or hongkong",
+    )
+    p.add_argument("file", nargs="?", default="-", metavar="FILE", help="a file, or - for stdin")
+
+    p = sub.add_parser(
+        "audit", help="find the errors of a naive Simplified-to-Traditional conversion"
+    )
+    p.add_argument("ref", metavar="FILE|REF", help="a file, or an article id in the library")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     return parser
 
 
@@ -68,6 +88,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("reader.cli.library_commands", "cmd_import"),
     "list": ("reader.cli.library_commands", "cmd_list"),
     "show": ("reader.cli.library_commands", "cmd_show"),
+    "convert": ("reader.cli.convert_commands", "cmd_convert"),
+    "audit": ("reader.cli.audit_commands", "cmd_audit"),
 }
 
 
