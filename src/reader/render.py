@@ -7,6 +7,7 @@ for Qt to load (traps #2) or a link for it to follow (traps #3).
 
 from __future__ import annotations
 
+import difflib
 import html
 import math
 import re
@@ -29,14 +30,15 @@ class Palette:
     muted: str
     heading: str
     accent: str
+    mark: str  # background of the characters a conversion changed
 
 
 # Text/background contrast stays above 4.5:1 (WCAG AA) for the muted colour too;
 # dark is a soft charcoal because pure black behind light text glares.
 PALETTES: dict[Theme, Palette] = {
-    Theme.LIGHT: Palette("#fbfaf7", "#2b2b2b", "#6a6a6a", "#1c1c1c", "#2f6690"),
-    Theme.SEPIA: Palette("#f4ecd8", "#3f3223", "#6e5b40", "#2f2416", "#8f4f24"),
-    Theme.DARK: Palette("#1f2023", "#d6d4ce", "#9c9a94", "#ecebe6", "#82b1d9"),
+    Theme.LIGHT: Palette("#fbfaf7", "#2b2b2b", "#6a6a6a", "#1c1c1c", "#2f6690", "#fbe7a1"),
+    Theme.SEPIA: Palette("#f4ecd8", "#3f3223", "#6e5b40", "#2f2416", "#8f4f24", "#e8cf8c"),
+    Theme.DARK: Palette("#1f2023", "#d6d4ce", "#9c9a94", "#ecebe6", "#82b1d9", "#5c4a17"),
 }
 
 
@@ -270,8 +272,6 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     title = _text(" ".join(article.title.split()))  # <title> cannot hold a <br>
 
     if options.for_qt:
-        # QTextDocument ignores max-width and auto margins; a fixed-width centred
-        # single-cell table is the one way it centres a column of text.
         # No <title>: Qt keeps it as metadata and writes it back unescaped in
         # toHtml(), where re-parsing would turn escaped text into live markup.
         # No centring table either: a table cell is laid out and painted whole,
@@ -288,4 +288,63 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>\n{css}\n</style>\n</head>\n"
         f'<body>\n<div class="content" lang="{lang}">\n{content}\n</div>\n</body>\n</html>\n'
+    )
+
+
+def _marked(text: str, other: str, colour: str) -> str:
+    """`text` escaped, with the characters that differ from `other` highlighted."""
+    matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+    out: list[str] = []
+    for op, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        piece = _text(text[i1:i2])
+        if op == "equal" or not piece:
+            out.append(piece)
+        else:
+            out.append(f'<span style="background-color: {colour};">{piece}</span>')
+    return "".join(out)
+
+
+def render_parallel(
+    original: Article,
+    converted: Article,
+    labels: tuple[str, str],
+    options: RenderOptions = RenderOptions(),
+) -> str:
+    """Original and converted side by side, block by block, in one document so the
+    two columns scroll together; the characters that differ are highlighted.
+
+    `converted` must be `original` converted (same number of blocks, same order).
+    """
+    px = _font_px(options)
+    palette = PALETTES[options.theme]
+    left_lang, right_lang = _lang(original, options), document_lang(converted.script)
+    if options.lang:
+        right_lang = _lang(converted, options)
+    css = _stylesheet(px, 60, palette, font_families(original.script, options.font_style), True)
+    right_fonts = _css_families(font_families(converted.script, options.font_style, right_lang))
+    rows = [
+        f'<tr><td width="50%"><p class="meta">{_text(labels[0])}</p></td>'
+        f'<td width="50%"><p class="meta">{_text(labels[1])}</p></td></tr>'
+    ]
+    pairs = [(original.title, converted.title, "h1")] + [
+        (a.text, b.text, "p" if a.kind is BlockKind.PARAGRAPH else "h2")
+        for a, b in zip(original.blocks, converted.blocks, strict=False)
+    ]
+    for index, (left, right, tag) in enumerate(pairs):
+        anchor = f'<a name="{heading_anchor(index - 1)}"></a>' if index else ""
+        rows.append(
+            f'<tr><td lang="{left_lang}"><{tag}>{anchor}{_marked(left, right, palette.mark)}'
+            f"</{tag}></td>"
+            f'<td lang="{right_lang}" style="font-family: {right_fonts};"><{tag}>'
+            f"{_marked(right, left, palette.mark)}</{tag}></td></tr>"
+        )
+    table = (
+        f'<table width="100%" cellspacing="0" cellpadding="{px // 2}">'
+        + "\n".join(rows)
+        + "</table>"
+    )
+    return (
+        f'<html lang="{left_lang}"><head><meta charset="utf-8">\n<style>\n{css}\n'
+        "p { text-indent: 0px; }\n</style></head>\n"
+        f'<body bgcolor="{palette.background}">\n{table}\n</body></html>\n'
     )

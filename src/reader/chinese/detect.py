@@ -36,6 +36,12 @@ class Converters:
     def convert(self, config: str, text: str) -> str:
         return self.get(config).convert(text)
 
+    @property
+    def built(self) -> int:
+        """How many OpenCC converters were built: one per config, so benchmarks can show it."""
+        with self._lock:
+            return len(self._cache)
+
 
 # How much of an article is looked at to decide its script: enough to be
 # sure, little enough that a huge file costs no more than a short one.

@@ -121,3 +121,9 @@ def main(argv: Sequence[str] | None = None, start_app: AppStarter | None = None)
     except KeyboardInterrupt:
         err("interrupted")
         return ExitCode.INPUT_FAILED
+    except BrokenPipeError:
+        # `reader show … | head`: the reader of our output left; not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK

@@ -5,11 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.cli import ExitCode, err
 from reader.domain import Article, BlockKind
-from reader.library import ArticleStore, default_library_dir, open_library
+from reader.library import ArticleStore, LibraryError, default_library_dir, open_library
+
+if TYPE_CHECKING:
+    from reader.chinese.glossary import Glossary
+
+
+def glossary_of(args: argparse.Namespace) -> Glossary | None:
+    """The library's glossary, used by every conversion; none if the library cannot
+    be opened (a conversion still works without it)."""
+    from reader.library.glossary_store import GlossaryStore
+
+    try:
+        return GlossaryStore(store_of(args).conn).glossary()
+    except LibraryError:
+        return None
 
 
 def store_of(args: argparse.Namespace) -> ArticleStore:
@@ -96,13 +110,26 @@ def _lookup(args: argparse.Namespace) -> Article:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.chinese.convert import parse_mode
     from reader.importers import ImportFailure
 
+    try:
+        mode = parse_mode(args.script) if args.script is not None else None
+    except ValueError as exc:
+        err(str(exc))
+        return ExitCode.USAGE
     try:
         article = _lookup(args)
     except (ImportFailure, LookupError) as exc:
         err(str(exc))
         return ExitCode.INPUT_FAILED
+    if mode is not None:
+        from reader.chinese import Converters
+        from reader.chinese.convert import ScriptConverter
+
+        # A converted view; "script" in the JSON then reports the target script.
+        converter = ScriptConverter(Converters(), glossary_of(args))
+        article = converter.convert_article(article, mode)
     if args.json:
         json.dump(article.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -42,6 +42,24 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX articles_by_section ON articles (section_id, published DESC);
     """,
+    # 2: the translators' glossary and accepted audit corrections.
+    """
+    CREATE TABLE glossary (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        modes TEXT NOT NULL DEFAULT '',        -- comma-separated script modes; '' = all
+        UNIQUE (source, modes)
+    );
+    CREATE TABLE corrections (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        block INTEGER NOT NULL,                -- -1: the title
+        start INTEGER NOT NULL,                -- offset in the original block text
+        found TEXT NOT NULL,
+        suggestion TEXT NOT NULL,
+        PRIMARY KEY (article_id, block, start)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

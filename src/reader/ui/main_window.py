@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from reader.ui.article_list_model import ArticleListModel
 from reader.ui.import_runner import ImportRunner
 from reader.ui.outline import OutlinePanel
 from reader.ui.reader_view import ReaderView
+from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
 
 if TYPE_CHECKING:
@@ -97,8 +99,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportRunner(library_dir, converters, self)
+        self.translation = TranslationTools(self, settings, converters, store.conn)
+        self._current: Article | None = None  # the original of the open article
         self._build_menus()
+        self.translation.add_toolbar()
         self._connect()
+        self.model.set_title_transform(self.translation.title_transform())
         self.model.reload()
         self.tree.expandToDepth(1)
 
@@ -133,6 +139,8 @@ class MainWindow(QMainWindow):
         for action in self.view_options.zoom_actions:
             self.addAction(action)  # shortcuts work with the menu bar hidden
         view.addSeparator()
+        self.translation.fill_menu(view)
+        view.addSeparator()
         self.outline_action = self._action(self.tr("Show &Outline"), self.on_toggle_outline)
         self.outline_action.setCheckable(True)
         self.outline_action.setChecked(self.view_options.state.outline_visible)
@@ -159,6 +167,9 @@ class MainWindow(QMainWindow):
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
         self.reader.sig_external_link_requested.connect(self.on_external_link)
         self.imports.sig_finished.connect(self.on_import_finished)
+        self.translation.sig_redisplay.connect(self.on_redisplay)
+        self.translation.sig_titles_changed.connect(self.on_titles_changed)
+        self.translation.panel.sig_finding_activated.connect(self.on_finding_activated)
         self.view_options.sig_changed.connect(self.on_view_options_changed)
 
     # --- state --------------------------------------------------------------
@@ -226,14 +237,39 @@ class MainWindow(QMainWindow):
     def _show(self, article: Article) -> None:
         if self.reader.article is not None and self.reader.article.id != article.id:
             self._settings.setValue("reading/scroll", 0.0)
-        self.reader.show_article(article, self.render_options())
-        self.outline.set_article(article)
-        self.setWindowTitle(self.tr("{0} — Reader").format(article.title))
+        self._current = article
+        self._present()
         if not self.model.is_read(article.id):
             self._store.mark_read(article.id)
             self.model.set_read(article.id)
         self._settings.setValue("reading/article", article.id)
         self.sig_article_shown.emit(article.id)
+
+    def _present(self) -> None:
+        """Show the open article as chosen: corrections, script, side by side."""
+        if self._current is None:
+            return
+        shown = self.translation.present(
+            self._current, self.reader, self.outline, self.render_options()
+        )
+        self.setWindowTitle(self.tr("{0} — Reader").format(shown.title))
+
+    @Slot()
+    def on_redisplay(self) -> None:
+        fraction = self.reader.scroll_fraction()
+        self._present()
+        self.reader.set_scroll_fraction(fraction)  # the same passage, in the new script
+
+    @Slot()
+    def on_titles_changed(self) -> None:
+        self.model.set_title_transform(self.translation.title_transform())
+
+    @Slot(int)
+    def on_finding_activated(self, block: int) -> None:
+        if block < 0:
+            self.reader.verticalScrollBar().setValue(0)
+        else:
+            self.reader.scroll_to_block(block)
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -281,7 +317,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_view_options_changed(self) -> None:
-        self.reader.set_options(self.render_options())
+        self.reader.set_options(replace(self.render_options(), lang=self.reader.options.lang))
 
     @Slot()
     def on_toggle_outline(self) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article
@@ -14,6 +14,7 @@ from reader.render import (
     heading_anchor,
     qt_column_margins,
     render_article,
+    render_parallel,
 )
 
 
@@ -39,6 +40,7 @@ class ReaderView(QTextBrowser):
         self._article: Article | None = None
         self._options = RenderOptions()
         self._stale = False  # an article waits to be rendered until the view shows
+        self._parallel: tuple[Article, tuple[str, str]] | None = None
         # A position restored before the text is fully laid out (at start-up) is
         # re-applied as the scroll range grows, until the user scrolls.
         self._pending_fraction: float | None = None
@@ -72,10 +74,30 @@ class ReaderView(QTextBrowser):
 
     def show_article(self, article: Article | None, options: RenderOptions | None = None) -> None:
         self._pending_fraction = None
+        self._parallel = None
         self._article = article
         if options is not None:
             self._options = options
         self._render()
+
+    def show_parallel(
+        self,
+        original: Article,
+        converted: Article,
+        labels: tuple[str, str],
+        options: RenderOptions | None = None,
+    ) -> None:
+        """Original and converted side by side, in one document that scrolls as one."""
+        self._pending_fraction = None
+        self._parallel = (original, labels)
+        self._article = converted
+        if options is not None:
+            self._options = options
+        self._render()
+
+    @property
+    def is_parallel(self) -> bool:
+        return self._parallel is not None
 
     def set_options(self, options: RenderOptions) -> None:
         """Re-render with new theme, font or zoom, keeping the reading position."""
@@ -102,12 +124,18 @@ class ReaderView(QTextBrowser):
         font.setFamilies(families)
         font.setPixelSize(max(8, round(self._options.base_px * self._options.zoom)))
         self.document().setDefaultFont(font)
-        self.setHtml(render_article(self._article, self._options))
+        if self._parallel is not None:
+            original, labels = self._parallel
+            self.setHtml(render_parallel(original, self._article, labels, self._options))
+        else:
+            self.setHtml(render_article(self._article, self._options))
         self._apply_margins()
 
     def _apply_margins(self) -> None:
         """Centre the text column: root-frame margins from the viewport's width."""
         side, top = qt_column_margins(self.viewport().width(), self._options)
+        if self._parallel is not None:
+            side = top // 2  # two columns use the whole width
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if (fmt.leftMargin(), fmt.rightMargin(), fmt.topMargin()) == (side, side, top):
@@ -144,6 +172,19 @@ class ReaderView(QTextBrowser):
         pal.setColor(QPalette.ColorRole.Text, QColor(text))
         self.setPalette(pal)
         self.viewport().setAutoFillBackground(True)
+
+    def paragraph_at(self, pos: QPoint) -> str:
+        """The text of the paragraph under a point of the viewport, as shown."""
+        return self.cursorForPosition(pos).block().text().strip()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        paragraph = self.paragraph_at(event.pos())
+        if paragraph:
+            copy = menu.addAction(self.tr("Copy &Paragraph"))
+            copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(paragraph))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- position ---------------------------------------------------------
 

@@ -1,0 +1,152 @@
+"""The translator's tools in the window: display script, side by side, check, glossary."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
+
+from reader.chinese import Converters
+from reader.chinese.audit import Finding, audit_article
+from reader.chinese.convert import ScriptMode
+from reader.domain import Article, Script
+from reader.library.corrections import CorrectionStore
+from reader.library.glossary_store import GlossaryStore
+from reader.render import RenderOptions
+from reader.ui.audit_panel import AuditPanel
+from reader.ui.outline import OutlinePanel
+from reader.ui.presenter import Presenter
+from reader.ui.reader_view import ReaderView
+from reader.ui.script_options import ScriptOptions
+
+
+class TranslationTools(QObject):
+    sig_redisplay = Signal()  # what is shown must be presented again
+    sig_titles_changed = Signal()  # list titles and section names must be converted again
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: QSettings,
+        converters: Converters,
+        conn: sqlite3.Connection,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.script = ScriptOptions(settings, self)
+        self.presenter = Presenter(converters, CorrectionStore(conn), GlossaryStore(conn))
+        self.panel = AuditPanel()
+        self.dock = QDockWidget(self.tr("Conversion Check"), window)
+        self.dock.setObjectName("conversion-check")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.check_action = self.dock.toggleViewAction()
+        self.check_action.setText(self.tr("&Check Conversion"))
+        self.check_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.glossary_action = QAction(self.tr("&Glossary…"), self)
+        self.glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.glossary_action.triggered.connect(self.on_glossary)
+        self._article: Article | None = None  # the original of what is shown
+        self._findings: list[Finding] = []
+
+        self.script.sig_changed.connect(self.on_script_changed)
+        self.dock.visibilityChanged.connect(self.on_dock_visibility)
+        self.panel.sig_accept.connect(self.on_accept)
+        self.panel.sig_revert.connect(self.on_revert)
+
+    def fill_menu(self, view: QMenu) -> None:
+        script_menu = view.addMenu(self.tr("&Script"))
+        self.script.fill_menu(script_menu)
+        view.addAction(self.check_action)
+        view.addAction(self.glossary_action)
+        for action in (*self.script.group.actions(), self.script.side_by_side, self.check_action):
+            self._window.addAction(action)
+        self._window.addAction(self.glossary_action)
+
+    def add_toolbar(self) -> QToolBar:
+        bar = self._window.addToolBar(self.tr("Script"))
+        bar.setObjectName("script-toolbar")
+        bar.setMovable(False)
+        bar.addWidget(self.script.make_combo(bar))
+        bar.addAction(self.script.side_by_side)
+        bar.addAction(self.check_action)
+        return bar
+
+    # --- presenting ------------------------------------------------------------
+
+    def present(
+        self, article: Article, reader: ReaderView, outline: OutlinePanel, options: RenderOptions
+    ) -> Article:
+        """Show `article` as the user chose (corrections, script, side by side)."""
+        self._article = article
+        mode = self.script.mode
+        shown = self.presenter.displayed(article, mode)
+        options = replace(options, lang=self.presenter.lang(article, mode))
+        if self.script.side_by_side.isChecked() and mode is not ScriptMode.ORIGINAL:
+            labels = (self.tr("Original"), self.script.labels()[mode])
+            reader.show_parallel(self.presenter.corrected(article), shown, labels, options)
+        else:
+            reader.show_article(shown, options)
+        outline.set_article(shown)
+        if self.dock.isVisible():
+            self.refresh_check()
+        return shown
+
+    def title_transform(self):  # type: ignore[no-untyped-def]
+        return self.presenter.title_transform(self.script.mode)
+
+    # --- conversion check ------------------------------------------------------
+
+    def refresh_check(self) -> None:
+        article = self._article
+        if article is None:
+            self.panel.set_findings([], set(), self.tr("No article is open."))
+            return
+        if article.script is Script.SIMPLIFIED:
+            self.panel.set_findings(
+                [],
+                set(),
+                self.tr("This check is for Traditional text; this article is Simplified."),
+            )
+            return
+        self._findings = audit_article(article, self.presenter.converters)
+        self.panel.set_findings(self._findings, self.presenter.accepted_keys(article.id))
+
+    @Slot(bool)
+    def on_dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self.refresh_check()
+
+    @Slot(list)
+    def on_accept(self, findings: list[Finding]) -> None:
+        if self._article is not None:
+            self.presenter.accept(self._article.id, findings)
+            self.sig_redisplay.emit()
+
+    @Slot()
+    def on_revert(self) -> None:
+        if self._article is not None:
+            self.presenter.revert(self._article.id)
+            self.sig_redisplay.emit()
+
+    # --- script and glossary -----------------------------------------------------
+
+    @Slot()
+    def on_script_changed(self) -> None:
+        self.sig_titles_changed.emit()
+        self.sig_redisplay.emit()
+
+    @Slot()
+    def on_glossary(self) -> None:
+        from reader.ui.glossary_dialog import GlossaryDialog
+
+        dialog = GlossaryDialog(self.presenter.glossary_store.entries(), self._window)
+        if dialog.exec():
+            entries, _problems = dialog.entries()
+            self.presenter.set_glossary(entries)
+            self.sig_titles_changed.emit()
+            self.sig_redisplay.emit()
