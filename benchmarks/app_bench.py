@@ -8,6 +8,9 @@ Measured in one run, alternating, so machine noise hits both alike:
   bare window with the same widgets and menus, empty). Both run as child
   processes; the clock stops at the first grab of the window.
 - rss: peak resident memory of those same processes.
+- switch: changing the display script of that open article until the reader
+  pane is repainted in the new script; and until the list's titles have
+  followed too (they are converted on the next turn of the event loop).
 - open_article: median time from selecting a 5,000-character article's row
   in the list to its first paint in the reader pane (fetch from the library,
   render, lay out, outline), in-process.
@@ -144,7 +147,9 @@ def child(script: str, *args: str) -> tuple[float, float]:
     return float(lines[-2]) - start, int(lines[-1]) / 1024
 
 
-def open_article_ms(library: Path, article_id: str, repeats: int) -> list[float]:
+def open_article_ms(
+    library: Path, article_id: str, repeats: int
+) -> tuple[list[float], list[float], list[float], int]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -156,7 +161,8 @@ def open_article_ms(library: Path, article_id: str, repeats: int) -> list[float]
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(library / "bench.ini"), QSettings.Format.IniFormat)
     store = ArticleStore(open_library(library))
-    window = MainWindow(store, library, Converters(), settings)
+    converters = Converters()
+    window = MainWindow(store, library, converters, settings)
     window.resize(1280, 800)
     window.show()
     app.processEvents()
@@ -170,8 +176,23 @@ def open_article_ms(library: Path, article_id: str, repeats: int) -> list[float]
         window.tree.setCurrentIndex(target)  # as a click on the row: currentChanged
         window.reader.viewport().repaint()  # include the first paint of the new text
         times.append((time.perf_counter() - start) * 1000)
+    # Switching the script of the open 5,000-character article, re-rendered and painted.
+    from reader.chinese.convert import ScriptMode
+
+    script = window.translation.script
+    switches, with_list = [], []
+    for _ in range(repeats):
+        for mode in (ScriptMode.SIMPLIFIED, ScriptMode.TAIWAN, ScriptMode.ORIGINAL):
+            start = time.perf_counter()
+            script.set_mode(mode)
+            window.reader.viewport().repaint()
+            switches.append((time.perf_counter() - start) * 1000)
+            app.processEvents()  # the list's titles follow on the next turn of the loop
+            window.tree.viewport().repaint()
+            with_list.append((time.perf_counter() - start) * 1000)
+    built = converters.built
     window.close()
-    return times
+    return times, switches, with_list, built
 
 
 def main() -> None:
@@ -196,7 +217,7 @@ def main() -> None:
             t, m = child(APP, png, str(library))
             app_t.append(t)
             app_m.append(m)
-        opens = open_article_ms(library, long_id, 30)
+        opens, switches, with_list, built = open_article_ms(library, long_id, 30)
     bare, app = statistics.median(bare_t), statistics.median(app_t)
     print(
         json.dumps(
@@ -215,6 +236,10 @@ def main() -> None:
                 "rss_app_mb": round(statistics.median(app_m), 1),
                 "open_5000_chars_median_ms": round(statistics.median(opens), 2),
                 "open_5000_chars_max_ms": round(max(opens), 2),
+                "switch_script_5000_chars_median_ms": round(statistics.median(switches), 2),
+                "switch_script_5000_chars_max_ms": round(max(switches), 2),
+                "switch_script_with_list_median_ms": round(statistics.median(with_list), 2),
+                "opencc_converters_built": built,
             },
             indent=2,
         )

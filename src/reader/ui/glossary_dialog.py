@@ -137,6 +137,9 @@ class GlossaryDialog(QDialog):
             return False
         try:
             path.write_text(write_tsv(entries), encoding="utf-8")
+        except ValueError as exc:  # a term holding a tab or a line break
+            self.message.setText(str(exc))
+            return False
         except OSError as exc:
             self.message.setText(
                 self.tr("{0}: cannot be written ({1}).").format(path, exc.strerror)

@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.imports.sig_finished.connect(self.on_import_finished)
         self.translation.sig_redisplay.connect(self.on_redisplay)
         self.translation.sig_titles_changed.connect(self.on_titles_changed)
-        self.translation.panel.sig_finding_activated.connect(self.on_finding_activated)
+        self.translation.sig_finding_activated.connect(self.on_finding_activated)
         self.view_options.sig_changed.connect(self.on_view_options_changed)
 
     # --- state --------------------------------------------------------------

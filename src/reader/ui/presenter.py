@@ -8,14 +8,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reader.chinese import Converters
-from reader.chinese.audit import Finding, FindingKind, apply_findings
 from reader.chinese.convert import ScriptConverter, ScriptMode, target_lang
 from reader.chinese.glossary import Glossary, GlossaryEntry
 from reader.domain import Article, Script
 from reader.library.corrections import Correction, CorrectionStore
 from reader.library.glossary_store import GlossaryStore
+
+if TYPE_CHECKING:
+    from reader.chinese.audit import Finding
 
 _CACHED_ARTICLES = 16
 
@@ -29,6 +32,9 @@ class Presenter:
         self.glossary_store = glossary
         self.converter = ScriptConverter(converters, glossary.glossary())
         self._cache: OrderedDict[tuple[str, ScriptMode], Article] = OrderedDict()
+        # One cached transform per mode, kept across switches: switching back and
+        # forth converts each title once.
+        self._transforms: dict[ScriptMode, Callable[[str], str]] = {}
 
     # --- corrections ---------------------------------------------------------
 
@@ -37,6 +43,8 @@ class Presenter:
         accepted = self.corrections.accepted(article.id)
         if not accepted:
             return article
+        from reader.chinese.audit import Finding, FindingKind, apply_findings
+
         findings = [
             Finding(c.block, c.start, c.start + len(c.found), c.found, c.suggestion,
                     FindingKind.ERROR, "")
@@ -80,18 +88,22 @@ class Presenter:
         MIXED takes the chain that suits either script. Cached per title."""
         if mode is ScriptMode.ORIGINAL:
             return None
-        convert = self.converter.convert_text
+        transform = self._transforms.get(mode)
+        if transform is None:
+            convert = self.converter.convert_text
 
-        @lru_cache(maxsize=200_000)
-        def transform(text: str) -> str:
-            return convert(text, mode, Script.MIXED)
+            @lru_cache(maxsize=200_000)
+            def transform(text: str) -> str:
+                return convert(text, mode, Script.MIXED)
 
+            self._transforms[mode] = transform
         return transform
 
     def set_glossary(self, entries: list[GlossaryEntry]) -> None:
         self.glossary_store.replace_all(entries)
         self.converter.set_glossary(Glossary(entries))
         self._cache.clear()
+        self._transforms.clear()
 
     def forget(self, article_id: str) -> None:
         for key in [k for k in self._cache if k[0] == article_id]:

@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from reader.chinese import Converters
-from reader.chinese.audit import Finding, audit_article
 from reader.chinese.convert import ScriptMode
 from reader.domain import Article, Script
 from reader.library.corrections import CorrectionStore
 from reader.library.glossary_store import GlossaryStore
 from reader.render import RenderOptions
-from reader.ui.audit_panel import AuditPanel
 from reader.ui.outline import OutlinePanel
 from reader.ui.presenter import Presenter
 from reader.ui.reader_view import ReaderView
 from reader.ui.script_options import ScriptOptions
 
+if TYPE_CHECKING:
+    from reader.chinese.audit import Finding
+    from reader.ui.audit_panel import AuditPanel
+
 
 class TranslationTools(QObject):
     sig_redisplay = Signal()  # what is shown must be presented again
     sig_titles_changed = Signal()  # list titles and section names must be converted again
+    sig_finding_activated = Signal(int)  # block index of a finding the user picked
 
     def __init__(
         self,
@@ -38,15 +42,13 @@ class TranslationTools(QObject):
         self._window = window
         self.script = ScriptOptions(settings, self)
         self.presenter = Presenter(converters, CorrectionStore(conn), GlossaryStore(conn))
-        self.panel = AuditPanel()
-        self.dock = QDockWidget(self.tr("Conversion Check"), window)
-        self.dock.setObjectName("conversion-check")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.check_action = self.dock.toggleViewAction()
-        self.check_action.setText(self.tr("&Check Conversion"))
+        # The check's panel is built the first time it is asked for: most sessions
+        # never open it, and start-up should not pay for it.
+        self._dock: QDockWidget | None = None
+        self._panel: AuditPanel | None = None
+        self.check_action = QAction(self.tr("&Check Conversion"), self, checkable=True)
         self.check_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.check_action.toggled.connect(self.on_check_toggled)
         self.glossary_action = QAction(self.tr("&Glossary…"), self)
         self.glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.glossary_action.triggered.connect(self.on_glossary)
@@ -54,9 +56,35 @@ class TranslationTools(QObject):
         self._findings: list[Finding] = []
 
         self.script.sig_changed.connect(self.on_script_changed)
-        self.dock.visibilityChanged.connect(self.on_dock_visibility)
-        self.panel.sig_accept.connect(self.on_accept)
-        self.panel.sig_revert.connect(self.on_revert)
+
+    @property
+    def panel(self) -> AuditPanel:
+        if self._panel is None:
+            from reader.ui import audit_panel  # loaded the first time the check opens
+
+            self._panel = audit_panel.AuditPanel()
+            self._panel.sig_accept.connect(self.on_accept)
+            self._panel.sig_revert.connect(self.on_revert)
+            self._panel.sig_finding_activated.connect(self.sig_finding_activated)
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        if self._dock is None:
+            self._dock = QDockWidget(self.tr("Conversion Check"), self._window)
+            self._dock.setObjectName("conversion-check")
+            self._dock.setWidget(self.panel)
+            self._dock.hide()
+            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
+            self._dock.visibilityChanged.connect(self.on_dock_visibility)
+        return self._dock
+
+    def check_visible(self) -> bool:
+        return self._dock is not None and self._dock.isVisible()
+
+    @Slot(bool)
+    def on_check_toggled(self, checked: bool) -> None:
+        self.dock.setVisible(checked)
 
     def fill_menu(self, view: QMenu) -> None:
         script_menu = view.addMenu(self.tr("&Script"))
@@ -92,7 +120,7 @@ class TranslationTools(QObject):
         else:
             reader.show_article(shown, options)
         outline.set_article(shown)
-        if self.dock.isVisible():
+        if self.check_visible():
             self.refresh_check()
         return shown
 
@@ -113,11 +141,14 @@ class TranslationTools(QObject):
                 self.tr("This check is for Traditional text; this article is Simplified."),
             )
             return
+        from reader.chinese.audit import audit_article  # loaded when first used
+
         self._findings = audit_article(article, self.presenter.converters)
         self.panel.set_findings(self._findings, self.presenter.accepted_keys(article.id))
 
     @Slot(bool)
     def on_dock_visibility(self, visible: bool) -> None:
+        self.check_action.setChecked(visible)  # closed with its own button, say
         if visible:
             self.refresh_check()
 
@@ -137,8 +168,10 @@ class TranslationTools(QObject):
 
     @Slot()
     def on_script_changed(self) -> None:
-        self.sig_titles_changed.emit()
+        # The article first, the list a moment later: the text being read is what
+        # the user is looking at when they switch.
         self.sig_redisplay.emit()
+        QTimer.singleShot(0, self.sig_titles_changed.emit)
 
     @Slot()
     def on_glossary(self) -> None:
