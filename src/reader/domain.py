@@ -103,3 +103,25 @@ def fingerprint(text: str) -> str:
     normal = _ZERO_WIDTH_RE.sub("", text)
     compact = "".join(normal.split())
     return hashlib.sha256(compact.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A marked article or passage, anchored to the original text.
+
+    The anchor is article id + block index + a short quote of the original
+    block, never an offset in converted text; when the blocks change (a better
+    parser), the quote finds the block again. One that cannot be found again is
+    kept and marked orphaned, never dropped.
+    """
+
+    id: str  # stable across export and import (uuid hex)
+    article_id: str
+    block: int | None  # None: the whole article
+    quote: str = ""  # the start of the original block's text (or of the selection)
+    selection: tuple[int, int] | None = None  # offsets in the original block's text
+    note: str = ""
+    colour: str = ""  # "" or a #rrggbb colour
+    created_at: str = ""  # ISO 8601, UTC
+    updated_at: str = ""
+    orphaned: bool = False

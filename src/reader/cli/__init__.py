@@ -75,7 +75,54 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("ref", metavar="FILE|REF", help="a file, or an article id in the library")
     p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
+    _add_bookmark_parsers(sub)
+    _add_export_parser(sub)
     return parser
+
+
+def _add_bookmark_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks")
+    bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", parser_class=_Parser)
+    bsub.required = True
+    q = bsub.add_parser("list", help="list bookmarks grouped by article")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = bsub.add_parser("add", help="bookmark an article, or one of its blocks")
+    q.add_argument("ref", metavar="REF", help="article id (or unique prefix) in the library")
+    q.add_argument("--block", type=int, metavar="N", help="block index (see show --json)")
+    q.add_argument("--note", default="", metavar="TEXT", help="a note")
+    q = bsub.add_parser("remove", help="remove a bookmark")
+    q.add_argument("id", metavar="ID", help="bookmark id (or unique prefix)")
+    q = bsub.add_parser("export", help="write every bookmark to a JSON file")
+    q.add_argument("file", type=Path, metavar="FILE")
+    q = bsub.add_parser("import", help="merge bookmarks from a JSON file (no duplicates)")
+    q.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("library", help="check, back up or restore the library")
+    lsub = p.add_subparsers(dest="library_command", metavar="ACTION", parser_class=_Parser)
+    lsub.required = True
+    lsub.add_parser("check", help="run SQLite's integrity check and report")
+    lsub.add_parser("backup", help="take a verified backup now")
+    q = lsub.add_parser("restore", help="restore the library from a backup, safely")
+    q.add_argument("backup", type=Path, metavar="BACKUP")
+
+
+def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("export", help="export an article (or a whole section) to a file")
+    p.add_argument("ref", nargs="?", metavar="REF", help="article id (or unique prefix), or a file")
+    p.add_argument("--section", metavar="NAME", help="export every article of a section")
+    p.add_argument(
+        "--format", required=True, choices=["md", "html", "txt", "pdf", "docx"], help="file format"
+    )
+    p.add_argument("--script", metavar="MODE", help="script to export in (default: as stored)")
+    p.add_argument("--corrected", action="store_true", help="use the audit-corrected version")
+    p.add_argument(
+        "--bilingual", action="store_true", help="original and converted, block by block"
+    )
+    p.add_argument("--with-notes", action="store_true", help="include bookmarks and notes")
+    p.add_argument("--no-metadata", action="store_true", help="leave out date, source, editors")
+    p.add_argument("--bom", action="store_true", help="txt: start with a UTF-8 BOM (Windows tools)")
+    p.add_argument("--page", choices=["a4", "letter"], default="a4", help="pdf: paper size")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="file, or folder (--section)")
 
 
 def err(message: str) -> None:
@@ -90,6 +137,9 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("reader.cli.library_commands", "cmd_show"),
     "convert": ("reader.cli.convert_commands", "cmd_convert"),
     "audit": ("reader.cli.audit_commands", "cmd_audit"),
+    "bookmarks": ("reader.cli.bookmark_commands", "cmd_bookmarks"),
+    "library": ("reader.cli.bookmark_commands", "cmd_library"),
+    "export": ("reader.cli.export_commands", "cmd_export"),
 }
 
 
