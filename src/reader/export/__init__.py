@@ -1,0 +1,1 @@
+"""Export an article to a file: Markdown, HTML, text, PDF, Word."""
