@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.domain import Article, Block, Script
+from reader.library.bookmarks import reanchor
 from reader.library.db import write
 
 UNSORTED = "Unsorted"
@@ -129,6 +130,9 @@ class ArticleStore:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, section, *values),
                 )
+                # Bookmarks imported before their article (moved from another
+                # desktop) find their passages now.
+                reanchor(self.conn, article)
                 outcome = Stored.ADDED
             elif (old[0], *old[2:]) == (section, *values):
                 outcome = Stored.UNCHANGED
@@ -139,6 +143,9 @@ class ArticleStore:
                     "origin_path = ?, original_text = ? WHERE id = ?",
                     (section, *values, article.id),
                 )
+                # Bookmarks follow the new blocks in the same transaction: they
+                # can never point into blocks that were not committed.
+                reanchor(self.conn, article)
                 self._drop_empty_sections()
                 outcome = Stored.UPDATED
         self._sections[path] = section  # committed now

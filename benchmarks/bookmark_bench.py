@@ -1,0 +1,157 @@
+"""Bookmarks on a large library. Prints JSON.
+
+    uv run python benchmarks/bookmark_bench.py [--articles 10000] [--runs 7]
+
+- add: BookmarkStore.add, one bookmark on each of the N articles of a generated
+  library (median, 95th percentile, worst). Each add is one BEGIN IMMEDIATE
+  transaction, fsynced at commit (synchronous=FULL for what users type).
+- load: what the bookmarks panel does with N bookmarks, in a freshly opened
+  library: all() and grouping by article plus the titles (one query per 500
+  articles, as the panel does), and grouped() (the same, titles kept with the
+  bookmarks). all() is also timed right after the adds, with the WAL still full.
+- open: opening the library after a clean close (no check) and after an unclean
+  one (quick_check of the whole file); the choice in reader.library.db rests on it.
+- backup: backup_now (copy through the backup API, integrity_check of the copy,
+  the bookmarks JSON beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from itertools import groupby
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def build(folder: Path, n: int) -> None:
+    import import_bench
+    from reader.chinese import Converters
+    from reader.importers import Importer
+    from reader.library import ArticleStore, open_library
+
+    store = ArticleStore(open_library(folder))
+    importer = Importer(Converters())
+    rng = random.Random(7)
+    for i in range(n):
+        store.add(importer.parse_str(import_bench.make_article(i, rng)))
+    store.conn.close()
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    from reader.library import ArticleStore, open_library
+    from reader.library.backup import backup_now
+    from reader.library.bookmarks import BookmarkStore
+    from reader.library.db import DB_NAME
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "lib")
+        build(folder, args.articles)
+        conn = open_library(folder)
+        store, marks = ArticleStore(conn), BookmarkStore(conn)
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY random()")]
+        articles = [store.get(i) for i in ids]
+        rng = random.Random(3)
+        adds = []
+        for a in articles:
+            assert a is not None
+            block = rng.randrange(len(a.blocks))
+            t = time.perf_counter()
+            marks.add(a, block, note=f"筆記 {block}")
+            adds.append(time.perf_counter() - t)
+        adds.sort()
+        # The app does not hold 10,000 articles in memory; with them alive every
+        # garbage collection during the loads below would walk them all.
+        del articles
+        gc.collect()
+
+        def panel() -> int:
+            marks_ = marks.all()
+            by_article = {aid: list(g) for aid, g in groupby(marks_, key=lambda m: m.article_id)}
+            keys = sorted(by_article)
+            titles: dict[str, str] = {}
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks_in = ",".join("?" * len(chunk))
+                query = f"SELECT id, title FROM articles WHERE id IN ({marks_in})"
+                titles.update(conn.execute(query, chunk).fetchall())
+            return len(by_article) + len(titles)
+
+        def timed(fn: object, runs: int) -> list[float]:
+            out = []
+            for _ in range(runs):
+                t = time.perf_counter()
+                fn()  # type: ignore[operator]
+                out.append(time.perf_counter() - t)
+            return out
+
+        all_live = timed(marks.all, args.runs)  # right after the adds, the WAL still full
+        conn.close()
+        conn = open_library(folder)  # as when the app starts
+        marks = BookmarkStore(conn)
+        all_only = timed(marks.all, args.runs)
+        panel_t = timed(panel, args.runs)
+        grouped_t = timed(marks.grouped, args.runs)
+        backups = timed(lambda: backup_now(conn, folder / "backups", "bench"), 3)
+        conn.close()
+        size_mb = (folder / DB_NAME).stat().st_size / 1e6
+
+        clean, unclean = [], []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            c = open_library(folder)
+            clean.append(time.perf_counter() - t)
+            c.close()  # clean: the next open may skip its check
+            (folder / (DB_NAME + ".clean")).unlink()  # as after a crash
+            t = time.perf_counter()
+            c = open_library(folder)
+            unclean.append(time.perf_counter() - t)
+            c.close()
+    print(
+        json.dumps(
+            {
+                "benchmark": "bookmarks",
+                "machine": f"{platform.machine()}, {os.cpu_count()} cpus",
+                "python": platform.python_version(),
+                "sqlite": sqlite3.sqlite_version,
+                "articles": args.articles,
+                "bookmarks": len(adds),
+                "library_mb": round(size_mb, 1),
+                "add_median_ms": ms(statistics.median(adds)),
+                "add_p95_ms": ms(adds[int(len(adds) * 0.95)]),
+                "add_max_ms": ms(adds[-1]),
+                "load_all_right_after_adds_median_ms": ms(statistics.median(all_live)),
+                "load_all_median_ms": ms(statistics.median(all_only)),
+                "load_all_group_titles_median_ms": ms(statistics.median(panel_t)),
+                "grouped_median_ms": ms(statistics.median(grouped_t)),
+                "open_after_clean_close_median_ms": ms(statistics.median(clean)),
+                "open_after_unclean_close_median_ms": ms(statistics.median(unclean)),
+                "backup_now_median_ms": ms(statistics.median(backups)),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

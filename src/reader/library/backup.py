@@ -1,0 +1,322 @@
+"""Verified, rotated backups of the library, and safe restores.
+
+Every copy is made through SQLite's backup API (never by copying files, which
+would miss or misapply the -wal file: traps.md #11), written under a temporary
+name, checked with integrity_check, and only then renamed into place. Beside
+each backup lies a JSON copy of its bookmarks, readable without SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from reader.library.db import (
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    LibraryError,
+    error_code,
+    fsync_path,
+    sidecar,
+)
+
+BACKUPS = "backups"
+DAILY_DAYS = 7  # every backup of the last week is kept…
+WEEKLY = 8  # …then the newest of each week, for this many weeks
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+_NAME = re.compile(r"library-(\d{4}-\d\d-\d\dT\d{6}Z)-([a-z0-9-]+)\.sqlite3")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime  # UTC
+    reason: str  # daily, manual, pre-migration-v2, …
+
+    @property
+    def bookmarks_json(self) -> Path:
+        return self.path.with_name(f"bookmarks-{self.path.name[len('library-') : -8]}.json")
+
+
+def backups_dir(library_path: Path) -> Path:
+    return library_path.parent / BACKUPS
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """Backups in `folder`, newest first. Only verified copies get these names."""
+    found = []
+    try:
+        paths = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in paths:
+        match = _NAME.fullmatch(path.name)
+        if match:
+            when = datetime.strptime(match[1], _STAMP).replace(tzinfo=UTC)
+            found.append(Backup(path, when, match[2]))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def check(path: Path) -> list[str]:
+    """SQLite's integrity_check of the file at `path`: ["ok"] when it is sound,
+    else its findings (or why the file could not be read at all)."""
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        return [f"{path} cannot be read: {exc.strerror or exc}"]
+    if not magic:
+        return [f"{path} is empty (0 bytes)"]
+    if magic != SQLITE_MAGIC:
+        return [f"{path} is not an SQLite file"]
+    try:
+        conn = _read_only(path)
+        try:
+            return [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [f"{path} cannot be read: {exc}"]
+
+
+def verify(path: Path) -> int:
+    """Check a backup before it is used; returns its schema version.
+
+    LibraryError (one line) for a missing, empty, foreign, damaged or newer file;
+    the file is only read."""
+    problems = check(path)
+    if problems != ["ok"]:
+        raise LibraryError(f"{path} is not a usable backup: {problems[0]}")
+    conn = _read_only(path)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        has_articles = conn.execute(
+            "SELECT 1 FROM sqlite_schema WHERE name = 'articles'"
+        ).fetchone()
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path} was written by a newer Reader (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); it was left untouched"
+        )
+    if version < 1 or not has_articles:
+        raise LibraryError(f"{path} is not a Reader library backup")
+    return version
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """source → a new file at `target`, through the backup API, then verified."""
+    for stale in (target, sidecar(target, "-journal"), sidecar(target, "-wal")):
+        stale.unlink(missing_ok=True)
+    dst = sqlite3.connect(target)
+    try:
+        source.backup(dst)
+        # The copy inherits the WAL flag; as one self-contained file it opens
+        # read-only anywhere (connect turns WAL on again for a restored library).
+        dst.execute("PRAGMA journal_mode = DELETE")
+        expected = source.execute("PRAGMA user_version").fetchone()[0]
+        version = dst.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        dst.close()
+    problems = check(target)
+    if problems != ["ok"] or version != expected:
+        found = problems[0] if problems != ["ok"] else f"schema {version}, not {expected}"
+        raise LibraryError(f"the copy failed verification ({found}); the library may be damaged")
+    fsync_path(target)
+
+
+def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
+    """A verified backup of the library behind `conn`, named by UTC time and
+    reason, with its bookmarks beside it as JSON; older backups are rotated.
+    Raises LibraryError (one line); a failed backup leaves nothing behind."""
+    from reader.library.bookmark_file import export_bookmarks
+
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    final = folder / f"library-{stamp}-{reason}.sqlite3"
+    tmp = folder / f".{final.name}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        n = 1
+        while final.exists():  # two in one second: never overwrite one
+            n += 1
+            final = folder / f"library-{stamp}-{reason}-{n}.sqlite3"
+        _copy(conn, tmp)
+        tmp.replace(final)
+        fsync_path(folder)
+        copy = _read_only(final)
+        try:
+            if copy.execute("SELECT 1 FROM sqlite_schema WHERE name = 'bookmarks'").fetchone():
+                export_bookmarks(copy, Backup(final, datetime.now(UTC), reason).bookmarks_json)
+        finally:
+            copy.close()
+    except (OSError, sqlite3.Error, LibraryError) as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LibraryError(f"cannot back up the library to {folder}: {why}") from exc
+    rotate(folder)
+    return final
+
+
+def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Keep every backup of the last week, then the newest of each week for
+    WEEKLY weeks, and always the newest; returns what was deleted."""
+    now = now or datetime.now(UTC)
+    backups = list_backups(folder)
+    keep = set(backups[:1])
+    weeks: set[tuple[int, int]] = set()
+    for b in backups:  # newest first: the first seen of a week is its newest
+        if now - b.taken_at <= timedelta(days=DAILY_DAYS):
+            keep.add(b)
+        elif len(weeks) < WEEKLY and b.taken_at.isocalendar()[:2] not in weeks:
+            weeks.add(b.taken_at.isocalendar()[:2])
+            keep.add(b)
+    gone = []
+    for b in backups:
+        if b not in keep:
+            for path in (b.path, b.bookmarks_json):
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    continue  # tried again at the next rotation
+                gone.append(path)
+    return gone
+
+
+def maybe_daily_backup(conn: sqlite3.Connection, folder: Path) -> Path | None:
+    """The day's backup, unless one was taken today (UTC). Takes ~0.2 s on a
+    10,000-article library: call it off the UI thread, with its own connection."""
+    today = datetime.now(UTC).date()
+    for b in list_backups(folder):
+        if b.taken_at.date() == today and not b.reason.startswith("pre-migration"):
+            return None
+    return backup_now(conn, folder, "daily")
+
+
+def in_use(library_path: Path) -> bool:
+    """Whether some connection, in this process or another, has the library open.
+
+    A WAL library cannot be locked exclusively while any connection has it open
+    (each holds the -shm file), and SQLite sees this process's own connections too.
+    """
+    if not library_path.exists():
+        return False
+    try:
+        probe = sqlite3.connect(library_path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        probe.execute("PRAGMA locking_mode = EXCLUSIVE")
+        probe.execute("BEGIN EXCLUSIVE")
+        probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        probe.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        return error_code(exc) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+    finally:
+        probe.close()
+    return False
+
+
+def _move_aside(library_path: Path, label: str) -> Path | None:
+    """Rename the library and its -wal/-shm to `<name>.<label>-<time>`; never
+    overwrites, never deletes. The -wal keeps its pair's name, so the moved file
+    still opens with every commit it had."""
+    if not library_path.exists():
+        return None
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    aside = sidecar(library_path, f".{label}-{stamp}")
+    n = 1
+    while any(sidecar(aside, s).exists() for s in ("", "-wal", "-shm")):
+        n += 1
+        aside = sidecar(library_path, f".{label}-{stamp}-{n}")
+    for suffix in ("-wal", "-shm", ""):  # the main file last: until then it stays whole
+        if sidecar(library_path, suffix).exists():
+            sidecar(library_path, suffix).rename(sidecar(aside, suffix))
+    sidecar(library_path, ".clean").unlink(missing_ok=True)
+    fsync_path(library_path.parent)
+    return aside
+
+
+def _put_in_place(backup: Path, library_path: Path) -> None:
+    """Restore into a fresh file beside the library, then rename it into place;
+    the caller has moved the library and its -wal/-shm aside (traps.md #11)."""
+    tmp = sidecar(library_path, f".restore-{os.getpid()}")
+    source = _read_only(backup)
+    try:
+        _copy(source, tmp)
+    finally:
+        source.close()
+    for suffix in ("-wal", "-shm"):  # nothing may pair with the restored file
+        if sidecar(library_path, suffix).exists():
+            raise LibraryError(f"{sidecar(library_path, suffix)} appeared during the restore")
+    tmp.replace(library_path)
+    fsync_path(library_path.parent)
+
+
+def restore(backup: Path, library_path: Path) -> list[str]:
+    """Replace the library with `backup`, safely: the backup is verified first,
+    the library must be closed everywhere, and the current file (with its
+    -wal/-shm) is kept aside. Returns what was done, one sentence each."""
+    if backup.resolve() == library_path.resolve():
+        raise LibraryError(f"{backup} is the library itself, not a backup of it")
+    verify(backup)
+    if in_use(library_path):
+        raise LibraryError(
+            f"{library_path} is open in Reader or another command; close it, then restore"
+        )
+    try:
+        library_path.parent.mkdir(parents=True, exist_ok=True)
+        aside = _move_aside(library_path, "before-restore")
+        _put_in_place(backup, library_path)
+    except (OSError, sqlite3.Error) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LibraryError(f"cannot restore {library_path} from {backup}: {why}") from exc
+    notes = [f"Restored {library_path} from {backup}."]
+    if aside is not None:
+        notes.append(f"The library it replaced was kept as {aside}.")
+    return notes
+
+
+def recover(library_path: Path, damage: str) -> tuple[Path, list[str]]:
+    """A damaged library: moved aside (kept as it is), the newest backup that
+    still verifies restored. Returns the damaged file's new path and what to tell
+    the user. No usable backup: LibraryError, and the file is left untouched."""
+    chosen = None
+    for b in list_backups(backups_dir(library_path)):
+        try:
+            verify(b.path)
+        except LibraryError:
+            continue  # a damaged backup is skipped, and kept
+        chosen = b
+        break
+    if chosen is None:
+        raise LibraryError(
+            f"{library_path} is damaged ({damage}) and there is no backup to restore; "
+            "it was left untouched"
+        )
+    if in_use(library_path):
+        raise LibraryError(
+            f"{library_path} is damaged ({damage}); close every other Reader, then start again"
+        )
+    try:
+        aside = _move_aside(library_path, "damaged")
+        _put_in_place(chosen.path, library_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise LibraryError(f"{library_path} is damaged and could not be restored: {exc}") from exc
+    assert aside is not None
+    when = chosen.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+    return aside, [
+        f"The library was damaged ({damage}). It was moved aside to {aside}, and the "
+        f"backup of {when} was restored."
+    ]
