@@ -139,6 +139,8 @@ class RenderOptions:
     measure_em: int = 38  # line length in characters (36–40), centred
     lang: str | None = None  # override; default from the article's script
     for_qt: bool = True  # True: Qt rich-text subset; False: standalone HTML5 file
+    # Bookmarked blocks: (block index, colour); marked with a tinted background.
+    marks: tuple[tuple[int, str], ...] = ()
 
 
 def heading_anchor(index: int) -> str:
@@ -235,11 +237,16 @@ def _stylesheet(px: int, measure: int, palette: Palette, families: list[str], fo
     return "\n".join(rules)
 
 
-def _block(index: int, block: Block, for_qt: bool) -> str:
+_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _block(index: int, block: Block, for_qt: bool, mark: str | None = None) -> str:
     tag = f"h{min(4, max(2, block.level or 2))}" if block.kind is BlockKind.HEADING else "p"
     name = heading_anchor(index)
     # Qt's importer ignores CSS text-align on blocks but honours the align attribute.
     attrs = ' align="justify"' if for_qt and tag == "p" else f' id="{name}"' if not for_qt else ""
+    if mark is not None and _COLOUR_RE.fullmatch(mark):  # only a colour, never markup
+        attrs += f' style="background-color: {mark};"'
     return f'<{tag}{attrs}><a name="{name}"></a>{_text(block.text)}</{tag}>'
 
 
@@ -267,7 +274,8 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     meta = meta_line(article)
     if meta:
         parts.append(f'<p class="meta">{_text(meta)}</p>')
-    parts.extend(_block(i, b, options.for_qt) for i, b in enumerate(article.blocks))
+    marks = dict(options.marks)
+    parts.extend(_block(i, b, options.for_qt, marks.get(i)) for i, b in enumerate(article.blocks))
     content = "\n".join(parts)
     title = _text(" ".join(article.title.split()))  # <title> cannot hold a <br>
 
@@ -348,3 +356,9 @@ def render_parallel(
         "p { text-indent: 0px; }\n</style></head>\n"
         f'<body bgcolor="{palette.background}">\n{table}\n</body></html>\n'
     )
+
+
+def escape_text(value: str) -> str:
+    """Article text → inert HTML text, for writers that build their own markup
+    (reader.export.html): the escaping every rendered block gets."""
+    return _text(value)

@@ -1,1 +1,69 @@
 """Export an article to a file: Markdown, HTML, text, PDF, Word."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.export.atomic import ExportError, write_atomic
+from reader.export.options import (
+    EXTENSIONS,
+    ExportDocument,
+    ExportLabels,
+    ExportNote,
+    ExportOptions,
+    prepare,
+)
+
+__all__ = [
+    "EXTENSIONS",
+    "ExportDocument",
+    "ExportError",
+    "ExportLabels",
+    "ExportNote",
+    "ExportOptions",
+    "export_article",
+    "prepare",
+]
+
+
+def _bytes_of(doc: ExportDocument) -> bytes:
+    # Each writer is imported when its format is asked for: python-docx costs
+    # ~150 ms to load, and none of these four ever loads Qt.
+    if doc.format == "md":
+        from reader.export.markdown import render_markdown
+
+        return render_markdown(doc).encode("utf-8")
+    if doc.format == "html":
+        from reader.export.html import render_html
+
+        return render_html(doc).encode("utf-8")
+    if doc.format == "txt":
+        from reader.export.text import text_bytes
+
+        return text_bytes(doc)
+    if doc.format == "docx":
+        from reader.export.docx import docx_bytes
+
+        return docx_bytes(doc)
+    raise ExportError(f"unknown export format {doc.format!r}")
+
+
+def export_article(doc: ExportDocument, path: Path, overwrite: bool = False) -> Path:
+    """Write `doc` to `path` in its format, atomically; returns the path written.
+
+    FileExistsError if `path` exists and `overwrite` is False (the caller asks);
+    ExportError, one line naming the file, for anything else.
+    """
+    if doc.format == "pdf":
+        # Loaded only when asked for (the writer draws with fpdf2, never with Qt).
+        try:
+            module = importlib.import_module("reader.export.pdf")
+        except ImportError as exc:
+            raise ExportError("PDF export is not available") from exc
+        write_pdf: Callable[[ExportDocument, Path, bool], None] = module.write_pdf
+        write_pdf(doc, path, overwrite)
+        return path
+    write_atomic(path, _bytes_of(doc), overwrite=overwrite)
+    return path

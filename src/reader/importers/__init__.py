@@ -10,6 +10,7 @@ from pathlib import Path
 from reader.chinese import Converters, ScriptDetector
 from reader.domain import Article, fingerprint
 from reader.importers.decode import DecodeError, decode_bytes
+from reader.importers.markdown import has_front_matter, parse_markdown
 from reader.importers.text import Patterns, default_patterns, parse_text
 
 # Articles are text; a "text" file this big is a mistake or not an article,
@@ -18,7 +19,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # Extensions picked up when importing a folder. Files named one by one are
 # read whatever their extension.
-FOLDER_EXTENSIONS = frozenset({".txt", ".text"})
+FOLDER_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 
 _HTML_START = (b"<!doctype html", b"<html", b"<?xml")
 
@@ -102,7 +104,13 @@ class Importer:
 
     def parse_str(self, text: str, origin: Path | None = None) -> Article:
         name = str(origin) if origin is not None else "<input>"
-        parsed = parse_text(text, self._patterns or default_patterns())
+        # Markdown by its name, or by the front matter our own exports start with
+        # (whatever the file is called); everything else is text.
+        is_markdown = origin is not None and origin.suffix.lower() in MARKDOWN_EXTENSIONS
+        if is_markdown or has_front_matter(text):
+            parsed = parse_markdown(text)
+        else:
+            parsed = parse_text(text, self._patterns or default_patterns())
         if not parsed.blocks and parsed.title is None:
             raise ImportFailure(name, "no readable text in the file")
         title = parsed.title

@@ -40,17 +40,9 @@ class Presenter:
 
     def corrected(self, article: Article) -> Article:
         """The article with the audit fixes the user accepted; the original if none."""
-        accepted = self.corrections.accepted(article.id)
-        if not accepted:
-            return article
-        from reader.chinese.audit import Finding, FindingKind, apply_findings
+        from reader.export.sources import apply_corrections  # shared with every export
 
-        findings = [
-            Finding(c.block, c.start, c.start + len(c.found), c.found, c.suggestion,
-                    FindingKind.ERROR, "")
-            for c in accepted
-        ]  # fmt: skip
-        return apply_findings(article, findings)
+        return apply_corrections(article, self.corrections.accepted(article.id))
 
     def accepted_keys(self, article_id: str) -> set[tuple[int, int]]:
         return {(c.block, c.start) for c in self.corrections.accepted(article_id)}

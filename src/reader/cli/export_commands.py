@@ -1,0 +1,232 @@
+"""`reader export`: an article (REF) or a whole section to md, html, txt, pdf or docx.
+
+Never overwrites: a single export whose target exists fails with "exists" (the
+app's dialog asks instead; the command line has no --force), and a section export
+numbers clashing names "title (2).md". Markdown, HTML, text and Word never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from reader.cli import ExitCode, err
+from reader.cli.library_commands import _lookup, glossary_of, store_of
+from reader.domain import Article, Bookmark
+from reader.library import LibraryError
+
+if TYPE_CHECKING:
+    from reader.chinese.convert import ScriptConverter
+    from reader.export import ExportDocument, ExportOptions
+    from reader.library import ArticleStore, SectionRow
+
+
+def _bookmarks(conn: sqlite3.Connection, article_id: str) -> list[Bookmark]:
+    try:
+        from reader.library.bookmarks import BookmarkStore
+    except ModuleNotFoundError:  # a build without bookmarks: there are no notes to export
+        return []
+    return BookmarkStore(conn).for_article(article_id)
+
+
+class _Sources:
+    """The library, converter, corrections and notes an export needs, opened only if used:
+    exporting a file as it is never creates a library."""
+
+    def __init__(self, args: argparse.Namespace, options: ExportOptions) -> None:
+        self.args = args
+        self.options = options
+        self._store: ArticleStore | None = None
+        self._converter: ScriptConverter | None = None
+
+    def store(self) -> ArticleStore:
+        if self._store is None:
+            self._store = store_of(self.args)
+        return self._store
+
+    def converter(self) -> ScriptConverter | None:
+        from reader.chinese.convert import ScriptMode
+
+        if self.options.script is ScriptMode.ORIGINAL:
+            return None
+        if self._converter is None:
+            from reader.chinese import Converters
+            from reader.chinese.convert import ScriptConverter
+
+            self._converter = ScriptConverter(Converters(), glossary_of(self.args))
+        return self._converter
+
+    def document(self, article: Article) -> ExportDocument:
+        from reader.export import prepare
+        from reader.library.corrections import Correction, CorrectionStore
+
+        corrections: list[Correction] = []
+        bookmarks: list[Bookmark] = []
+        if self.options.corrected or self.options.notes:
+            try:
+                conn = self.store().conn
+            except LibraryError:  # a file exported without a usable library: nothing to add
+                conn = None
+            if conn is not None and self.options.corrected:
+                corrections = CorrectionStore(conn).accepted(article.id)
+            if conn is not None and self.options.notes:
+                bookmarks = _bookmarks(conn, article.id)
+        return prepare(article, self.options, self.converter(), corrections, bookmarks)
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    from reader.chinese.convert import ScriptMode, parse_mode
+    from reader.export import ExportOptions
+
+    return ExportOptions(
+        format=args.format,
+        script=parse_mode(args.script) if args.script is not None else ScriptMode.ORIGINAL,
+        corrected=args.corrected,
+        bilingual=args.bilingual,
+        metadata=not args.no_metadata,
+        notes=args.with_notes,
+        bom=args.bom,
+        page=args.page,
+    )
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if (args.ref is None) == (args.section is None):
+        err("export: give an article (REF) or --section NAME, one of the two")
+        return ExitCode.USAGE
+    try:
+        options = _options(args)
+    except ValueError as exc:
+        err(str(exc))
+        return ExitCode.USAGE
+    sources = _Sources(args, options)
+    if args.section is not None:
+        return _export_section(args, sources, out)
+    return _export_one(args, sources, out)
+
+
+def _write(doc: ExportDocument, path: Path) -> str | None:
+    """Export to `path`; the one-line reason it failed, or None."""
+    from reader.export import ExportError, export_article
+
+    try:
+        export_article(doc, path, overwrite=False)
+    except FileExistsError:
+        return f"{path}: exists; not overwritten (remove it, or choose another name with -o)"
+    except ExportError as exc:
+        return str(exc)
+    return None
+
+
+def _export_one(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int:
+    from reader.export.filenames import safe_filename, target_in
+    from reader.importers import ImportFailure
+
+    try:
+        article = _lookup(args)
+    except (ImportFailure, LookupError) as exc:
+        err(str(exc))
+        return ExitCode.INPUT_FAILED
+    doc = sources.document(article)
+    name = safe_filename(doc.article.title, doc.options.extension)
+    output: Path | None = args.output
+    if output is None:
+        path = target_in(Path.cwd(), name)
+    elif output.is_dir():
+        path = target_in(output, name)
+    elif str(args.output).endswith(("/", "\\")):
+        err(f"{output}: no such folder")
+        return ExitCode.INPUT_FAILED
+    else:
+        path = output  # a file the user named: taken as given
+    if path.exists():
+        err(f"{path}: exists; not overwritten (remove it, or choose another name with -o)")
+        return ExitCode.INPUT_FAILED
+    failure = _write(doc, path)
+    if failure is not None:
+        err(failure)
+        return ExitCode.INPUT_FAILED
+    print(path, file=out)
+    return ExitCode.OK
+
+
+def _paths(sections: list[SectionRow]) -> dict[int, tuple[str, ...]]:
+    by_id = {s.id: s for s in sections}
+    paths: dict[int, tuple[str, ...]] = {}
+    for s in sections:  # parents come before children
+        parent = paths.get(s.parent_id, ()) if s.parent_id in by_id else ()
+        paths[s.id] = (*parent, s.name)
+    return paths
+
+
+def _find(paths: dict[int, tuple[str, ...]], query: str) -> list[int]:
+    """Sections named `query`, or whose path ends with "A / B"."""
+    named = [i for i, p in paths.items() if p[-1] == query.strip()]
+    if named or "/" not in query:
+        return named
+    wanted = tuple(part.strip() for part in query.split("/") if part.strip())
+    exact = [i for i, p in paths.items() if p == wanted]
+    return exact or [i for i, p in paths.items() if p[-len(wanted) :] == wanted]
+
+
+def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
+    from reader.export.filenames import numbered, target_in
+
+    for n in itertools.count(1):
+        path = target_in(folder, name if n == 1 else numbered(name, n))
+        if path not in taken and not path.exists():
+            return path
+    raise AssertionError("unreachable")
+
+
+def _export_section(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int:
+    from reader.export.filenames import safe_filename, target_in
+
+    store = sources.store()
+    paths = _paths(store.sections())
+    found = _find(paths, args.section)
+    if not found:
+        err(f"{args.section}: no such section (see `reader list`)")
+        return ExitCode.INPUT_FAILED
+    if len(found) > 1:
+        names = "; ".join(" / ".join(paths[i]) for i in found)
+        err(f"{args.section}: more than one section has this name ({names}); give its path")
+        return ExitCode.INPUT_FAILED
+    top = paths[found[0]]
+    root: Path = args.output or Path.cwd()
+    failures = 0
+    taken: set[Path] = set()
+    # The section and its sub-sections, each of those in a folder of its own name.
+    for section_id, path in sorted(paths.items(), key=lambda item: item[1]):
+        if path[: len(top)] != top:
+            continue
+        folder = root
+        for part in path[len(top) :]:
+            folder = target_in(folder, safe_filename(part, ""))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err(f"{folder}: cannot be created ({exc.strerror or exc})")
+            return ExitCode.INPUT_FAILED
+        for row in store.articles_in(section_id):
+            article = store.get(row.id)
+            if article is None:  # removed meanwhile
+                continue
+            doc = sources.document(article)
+            name = safe_filename(doc.article.title, doc.options.extension)
+            while True:
+                target = _free_name(folder, name, taken)
+                taken.add(target)
+                failure = _write(doc, target)
+                if failure is None or not target.exists():
+                    break
+                # Taken meanwhile by someone else: the next number.
+            if failure is not None:
+                err(failure)
+                failures += 1
+                continue
+            print(target, file=out)
+    return ExitCode.INPUT_FAILED if failures else ExitCode.OK
