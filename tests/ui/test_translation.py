@@ -32,6 +32,7 @@ def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWind
     window.restore(samples.ids[0] if samples.ids else None)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
     return window
 
 

@@ -127,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
 
     from reader import __version__
     from reader.chinese import Converters
-    from reader.library import ArticleStore, LibraryError, default_library_dir, open_library
+    from reader.library import ArticleStore, LibraryError, default_library_dir
+    from reader.library.db import open_library_with_report
     from reader.ui.main_window import MainWindow
     from reader.ui.samples import import_samples_if_empty
 
@@ -155,12 +156,23 @@ def run(args: argparse.Namespace) -> int:
     sys.excepthook = excepthook
 
     library_dir: Path = args.library or default_library_dir()
+    instance = None
+    if not screenshot:
+        from reader.ui.single_instance import SingleInstance
+
+        instance = SingleInstance(library_dir)
+        if instance.hand_over():
+            print("reader: Reader is already running; its window was brought forward")
+            return 0
+        instance.listen()
     try:
-        conn = open_library(library_dir)
+        conn, notes = open_library_with_report(library_dir)
     except LibraryError as exc:
         log.error("cannot open library: %s", exc)
         report(str(exc))
         return 1
+    for note in notes:
+        log.warning("library: %s", note)
     store = ArticleStore(conn)
     converters = Converters()
     samples = import_samples_if_empty(store, converters)
@@ -187,9 +199,19 @@ def run(args: argparse.Namespace) -> int:
             return 1
     window.show()
     if screenshot:
-        return _save_screenshot(app, window, Path(screenshot))
+        code = _save_screenshot(app, window, Path(screenshot))
+        conn.close()
+        return code
+    if instance is not None:
+        instance.sig_activate.connect(window.bring_forward)
+    if notes:
+        QMessageBox.information(window, app.tr("Reader"), "\n\n".join(notes))
+    window.start_daily_backup()
     code = app.exec()
-    conn.close()
+    window.wait_for_backup()
+    conn.close()  # a clean close: the next start skips the damage check
+    if instance is not None:
+        instance.close()
     return int(code)
 
 

@@ -32,7 +32,10 @@ from reader.domain import Article
 from reader.library import ArticleStore
 from reader.render import RenderOptions
 from reader.ui.article_list_model import ArticleListModel
+from reader.ui.backup_runner import DailyBackup
+from reader.ui.bookmark_tools import BookmarkTools
 from reader.ui.import_runner import ImportRunner
+from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
@@ -99,9 +102,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportRunner(library_dir, converters, self)
+        self._backup = DailyBackup(library_dir)
         self.translation = TranslationTools(self, settings, converters, store.conn)
+        self.bookmarks = BookmarkTools(self, store.conn)
         self._current: Article | None = None  # the original of the open article
-        self._build_menus()
+        build_menus(self)
         self.translation.add_toolbar()
         self._connect()
         self.model.set_title_transform(self.translation.title_transform())
@@ -110,55 +115,13 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------
 
-    def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+    def make_action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(
-                self.tr("Import &Files…"), self.on_import_files, QKeySequence.StandardKey.Open
-            )
-        )
-        file_menu.addAction(
-            self._action(self.tr("Import F&older…"), self.on_import_folder, "Ctrl+Shift+O")
-        )
-        file_menu.addSeparator()
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(quit_action)
-
-        view = bar.addMenu(self.tr("&View"))
-        self.view_options.fill_menu(view)
-        for action in self.view_options.zoom_actions:
-            self.addAction(action)  # shortcuts work with the menu bar hidden
-        view.addSeparator()
-        self.translation.fill_menu(view)
-        view.addSeparator()
-        self.outline_action = self._action(self.tr("Show &Outline"), self.on_toggle_outline)
-        self.outline_action.setCheckable(True)
-        self.outline_action.setChecked(self.view_options.state.outline_visible)
-        view.addAction(self.outline_action)
-        view.addAction(
-            self._action(
-                self.tr("&Filter Titles"), self.filter_box.setFocus, QKeySequence.StandardKey.Find
-            )
-        )
-
-        go = bar.addMenu(self.tr("&Go"))
-        go.addAction(self._action(self.tr("&Next Article"), self.on_next_article, "N", "J"))
-        go.addAction(self._action(self.tr("&Previous Article"), self.on_previous_article, "P", "K"))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        about = self._action(self.tr("&About Reader"), self.on_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(about)
 
     def _connect(self) -> None:
         self.filter_box.textChanged.connect(self.on_filter_changed)
@@ -171,6 +134,11 @@ class MainWindow(QMainWindow):
         self.translation.sig_titles_changed.connect(self.on_titles_changed)
         self.translation.sig_finding_activated.connect(self.on_finding_activated)
         self.view_options.sig_changed.connect(self.on_view_options_changed)
+        self.reader.sig_bookmark_requested.connect(self.bookmarks.on_bookmark_requested)
+        self.bookmarks.sig_marks_changed.connect(self.on_redisplay)
+        self.bookmarks.sig_open_requested.connect(self.on_open_requested)
+        self.reader.verticalScrollBar().valueChanged.connect(self.bookmarks.schedule_position)
+        self.bookmarks._position_timer.timeout.connect(self.on_save_position)
 
     # --- state --------------------------------------------------------------
 
@@ -192,7 +160,7 @@ class MainWindow(QMainWindow):
         if not (last and self.open_article(last)):
             if not (first_article and self.open_article(first_article)):
                 self.open_first_article()
-        elif self.reader.article is not None:
+        elif self.reader.article is not None and self.bookmarks.store.position(last) is None:
             fraction = float(self._settings.value("reading/scroll", 0.0) or 0.0)
             self.reader.set_scroll_fraction(fraction)
         self.tree.setFocus()  # n/p and the arrows work at once
@@ -208,6 +176,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.on_save_position()
         self.imports.shutdown()
         self.save()
         super().closeEvent(event)
@@ -237,8 +206,14 @@ class MainWindow(QMainWindow):
     def _show(self, article: Article) -> None:
         if self.reader.article is not None and self.reader.article.id != article.id:
             self._settings.setValue("reading/scroll", 0.0)
+        if self._current is not None and self._current.id != article.id:
+            self.on_save_position()  # where the user left the previous article
         self._current = article
+        self.bookmarks.set_article(article)
         self._present()
+        saved = self.bookmarks.store.position(article.id)
+        if saved is not None and saved[0] > 0:
+            self.reader.scroll_to_block(saved[0])  # the block, whatever the script
         if not self.model.is_read(article.id):
             self._store.mark_read(article.id)
             self.model.set_read(article.id)
@@ -246,12 +221,11 @@ class MainWindow(QMainWindow):
         self.sig_article_shown.emit(article.id)
 
     def _present(self) -> None:
-        """Show the open article as chosen: corrections, script, side by side."""
+        """Show the open article as chosen: corrections, script, side by side, marks."""
         if self._current is None:
             return
-        shown = self.translation.present(
-            self._current, self.reader, self.outline, self.render_options()
-        )
+        options = replace(self.render_options(), marks=self.bookmarks.marks())
+        shown = self.translation.present(self._current, self.reader, self.outline, options)
         self.setWindowTitle(self.tr("{0} — Reader").format(shown.title))
 
     @Slot()
@@ -263,6 +237,46 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_titles_changed(self) -> None:
         self.model.set_title_transform(self.translation.title_transform())
+
+    def start_daily_backup(self) -> None:
+        self._backup.start()
+
+    def wait_for_backup(self) -> None:
+        self._backup.wait()
+
+    @Slot()
+    def bring_forward(self) -> None:
+        """Another launch asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def on_save_position(self) -> None:
+        if self._current is not None and self.reader.article is not None:
+            self.bookmarks.save_position(
+                self.reader.top_block_index(), self.reader.scroll_fraction()
+            )
+
+    @Slot(str, object)
+    def on_open_requested(self, article_id: str, block: object) -> None:
+        if not self.open_article(article_id):
+            self.statusBar().showMessage(
+                self.tr("That article is not in the library (or hidden by the filter)."), 8000
+            )
+            return
+        if isinstance(block, int) and block >= 0:
+            self.reader.scroll_to_block(block)
+
+    @Slot()
+    def on_export(self) -> None:
+        if self._current is None:
+            return
+        from reader.ui.export_dialog import ExportDialog
+
+        ExportDialog(self, self._current, self.translation, self.bookmarks, self._settings).exec()
 
     @Slot(int)
     def on_finding_activated(self, block: int) -> None:

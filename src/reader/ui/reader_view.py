@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QTextBlock,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article
@@ -28,6 +35,7 @@ class ReaderView(QTextBrowser):
     """
 
     sig_external_link_requested = Signal(QUrl)
+    sig_bookmark_requested = Signal(int, object)  # block index, (start, end) or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +49,7 @@ class ReaderView(QTextBrowser):
         self._options = RenderOptions()
         self._stale = False  # an article waits to be rendered until the view shows
         self._parallel: tuple[Article, tuple[str, str]] | None = None
+        self._pending_block: int | None = None
         # A position restored before the text is fully laid out (at start-up) is
         # re-applied as the scroll range grows, until the user scrolls.
         self._pending_fraction: float | None = None
@@ -74,6 +83,7 @@ class ReaderView(QTextBrowser):
 
     def show_article(self, article: Article | None, options: RenderOptions | None = None) -> None:
         self._pending_fraction = None
+        self._pending_block = None
         self._parallel = None
         self._article = article
         if options is not None:
@@ -94,6 +104,11 @@ class ReaderView(QTextBrowser):
         if options is not None:
             self._options = options
         self._render()
+
+    @property
+    def ready(self) -> bool:
+        """The article is rendered (it waits for the view to be shown)."""
+        return not self._stale
 
     @property
     def is_parallel(self) -> bool:
@@ -130,6 +145,9 @@ class ReaderView(QTextBrowser):
         else:
             self.setHtml(render_article(self._article, self._options))
         self._apply_margins()
+        if self._pending_block is not None:
+            block, self._pending_block = self._pending_block, None
+            self.scrollToAnchor(heading_anchor(block))
 
     def _apply_margins(self) -> None:
         """Centre the text column: root-frame margins from the viewport's width."""
@@ -177,18 +195,72 @@ class ReaderView(QTextBrowser):
         """The text of the paragraph under a point of the viewport, as shown."""
         return self.cursorForPosition(pos).block().text().strip()
 
+    @staticmethod
+    def _article_block(block: QTextBlock) -> int | None:
+        """The article block a text block shows, from the b<N> anchor render puts first."""
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                if name.startswith("b") and name[1:].isdigit():
+                    return int(name[1:])
+            it += 1
+        return None
+
+    def block_index_at(self, pos: QPoint) -> int | None:
+        return self._article_block(self.cursorForPosition(pos).block())
+
+    def top_block_index(self) -> int | None:
+        """The article block at the top of the view: where the reader is."""
+        block = self.cursorForPosition(QPoint(8, 8)).block()
+        while block.isValid():
+            index = self._article_block(block)
+            if index is not None:
+                return index
+            block = block.next()
+        return None
+
+    def _selection(self) -> tuple[int, tuple[int, int]] | None:
+        """(block index, (start, end) within that block's text) of the selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        index = self._article_block(first)
+        if index is None:
+            return None
+        start = cursor.selectionStart() - first.position()
+        end = min(cursor.selectionEnd() - first.position(), first.length() - 1)
+        return (index, (start, end)) if end > start else None
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
         menu = self.createStandardContextMenu(event.pos())
         paragraph = self.paragraph_at(event.pos())
+        block = self.block_index_at(event.pos())
         if paragraph:
             copy = menu.addAction(self.tr("Copy &Paragraph"))
             copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(paragraph))
+        if self._article is not None and not self.is_parallel:
+            menu.addSeparator()
+            selected = self._selection()
+            if selected is not None:
+                mark = menu.addAction(self.tr("Bookmark &Selection…"))
+                mark.triggered.connect(
+                    lambda: self.sig_bookmark_requested.emit(selected[0], selected[1])
+                )
+            if block is not None:
+                mark = menu.addAction(self.tr("&Bookmark Paragraph…"))
+                mark.triggered.connect(lambda: self.sig_bookmark_requested.emit(block, None))
         menu.exec(event.globalPos())
         menu.deleteLater()
 
     # --- position ---------------------------------------------------------
 
     def scroll_to_block(self, index: int) -> None:
+        self._pending_fraction = None
+        if self._stale:
+            self._pending_block = index  # scrolled to once the text is laid out
+            return
         self.scrollToAnchor(heading_anchor(index))
 
     def scroll_fraction(self) -> float:

@@ -1,0 +1,179 @@
+"""Every bookmark, grouped by article: a small two-level model, held in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from reader.domain import Bookmark
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+_GROUP = 0xFFFFFFFF  # internalId of a group row; a bookmark row stores its group's row
+
+
+@dataclass
+class _Group:
+    article_id: str
+    title: str
+    bookmarks: list[Bookmark] = field(default_factory=list)
+
+
+class BookmarksModel(QAbstractItemModel):
+    """Columns: excerpt (or article title), note (editable), date."""
+
+    BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 1
+    EXCERPT, NOTE, DATE = range(3)
+
+    def __init__(
+        self,
+        save_note: Callable[[Bookmark, str], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save_note = save_note  # returns False when the note could not be stored
+        self._all: list[Bookmark] = []
+        self._titles: dict[str, str] = {}
+        self._groups: list[_Group] = []
+        self._filter = ""
+        # Notes typed but not stored (disk full, library read-only): kept and shown
+        # until a later save succeeds, so the user's words are never lost.
+        self.drafts: dict[str, str] = {}
+
+    # --- content -------------------------------------------------------------
+
+    def set_bookmarks(self, bookmarks: list[Bookmark], titles: dict[str, str]) -> None:
+        self._all = bookmarks
+        self._titles = titles
+        self._rebuild()
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.strip().casefold()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        groups: dict[str, _Group] = {}
+        needle = self._filter
+        for mark in self._all:
+            title = self._titles.get(mark.article_id, "")
+            if needle and not any(
+                needle in text.casefold() for text in (mark.note, mark.quote, title)
+            ):
+                continue
+            group = groups.get(mark.article_id)
+            if group is None:
+                shown = title or self.tr("Article not in the library ({0})").format(
+                    mark.article_id[:8]
+                )
+                group = groups[mark.article_id] = _Group(mark.article_id, shown)
+            group.bookmarks.append(mark)
+        self._groups = sorted(groups.values(), key=lambda g: g.title)
+        for group in self._groups:
+            group.bookmarks.sort(key=lambda b: (b.block is not None, b.block or 0, b.created_at))
+        self.endResetModel()
+
+    def bookmark(self, index: _Index) -> Bookmark | None:
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self._groups[index.internalId()].bookmarks[index.row()]
+
+    def index_of(self, bookmark_id: str) -> QModelIndex:
+        for g, group in enumerate(self._groups):
+            for row, mark in enumerate(group.bookmarks):
+                if mark.id == bookmark_id:
+                    return self.createIndex(row, 0, g)
+        return QModelIndex()
+
+    def group_count(self) -> int:
+        return len(self._groups)
+
+    # --- QAbstractItemModel --------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = _NO_INDEX) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, child: _Index | None = None) -> QModelIndex:  # type: ignore[override]
+        if child is None or not child.isValid() or child.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(child.internalId(), 0, _GROUP)
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()].bookmarks)
+        return 0
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
+        return 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Passage"), self.tr("Note"), self.tr("Date"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            group = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == self.EXCERPT:
+                return f"{group.title} ({len(group.bookmarks)})"
+            return None
+        mark = self._groups[index.internalId()].bookmarks[index.row()]
+        if role == self.BOOKMARK_ROLE:
+            return mark
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if index.column() == self.EXCERPT:
+                if mark.block is None:
+                    return self.tr("The whole article")
+                lost = self.tr(" (passage not found)") if mark.orphaned else ""
+                return f"{mark.quote}…{lost}"
+            if index.column() == self.NOTE:
+                draft = self.drafts.get(mark.id)
+                if draft is None:
+                    return mark.note
+                if role == Qt.ItemDataRole.EditRole:
+                    return draft
+                return self.tr("{0} (not saved)").format(draft)
+            return mark.created_at[:10]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return mark.note or mark.quote
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _GROUP and index.column() == self.NOTE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        mark = self.bookmark(index)
+        if mark is None or index.column() != self.NOTE or role != Qt.ItemDataRole.EditRole:
+            return False
+        note = str(value)
+        if note == mark.note and mark.id not in self.drafts:
+            return False
+        if not self._save_note(mark, note):
+            self.drafts[mark.id] = note
+            self.dataChanged.emit(index, index)
+            return False
+        self.drafts.pop(mark.id, None)
+        from dataclasses import replace
+
+        group = self._groups[index.internalId()]
+        group.bookmarks[index.row()] = replace(mark, note=note)
+        self._all = [replace(b, note=note) if b.id == mark.id else b for b in self._all]
+        self.dataChanged.emit(index, index)
+        return True

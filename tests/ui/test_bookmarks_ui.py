@@ -1,0 +1,153 @@
+"""Bookmarks, notes and reading positions as a user meets them in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from reader.chinese import Converters
+from reader.chinese.convert import ScriptMode
+from reader.library import ArticleStore, LibraryError, open_library
+from reader.ui.bookmarks_model import BookmarksModel
+from reader.ui.main_window import MainWindow
+from reader.ui.samples import import_samples_if_empty
+
+
+def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
+    store = ArticleStore(open_library(library))
+    samples = import_samples_if_empty(store, converters)
+    settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, library, converters, settings)
+    window.imports.quiet = True
+    qtbot.addWidget(window)
+    window.resize(780, 580)
+    window.restore(samples.ids[0] if samples.ids else None)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
+    return window
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
+    return make_window(qtbot, library, converters)
+
+
+def test_ctrl_d_bookmarks_the_article_and_the_panel_lists_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.bookmarks.store.count() == 1
+    window.bookmarks.panel_action.setChecked(True)
+    model = window.bookmarks.model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data().startswith("中聯部在主題教育期間深入開展調查研究")
+
+
+def test_a_bookmarked_paragraph_is_marked_in_the_reader(window: MainWindow) -> None:
+    mark = window.bookmarks.add(2, note="調研方法", colour="#cfe8c9")
+    assert mark is not None and mark.quote.startswith("早啟動")
+    html = window.reader.document().toHtml().replace(" ", "")
+    assert "background-color:#cfe8c9" in html
+
+
+def test_panel_filter_open_edit_delete_and_undo(window: MainWindow, qtbot: QtBot) -> None:
+    window.bookmarks.add(2, note="第一條筆記")
+    window.bookmarks.add(6, note="另一條")
+    window.bookmarks.panel_action.setChecked(True)
+    panel = window.bookmarks.panel
+    panel.filter_box.setText("另一")
+    model = window.bookmarks.model
+    assert model.rowCount(model.index(0, 0)) == 1
+    item = model.index(0, 0, model.index(0, 0))
+    assert model.bookmark(item).note == "另一條"  # type: ignore[union-attr]
+    # Opening it scrolls the reader to the passage.
+    window.reader.verticalScrollBar().setValue(0)
+    panel.on_activated(item)
+    assert window.reader.verticalScrollBar().value() > 0
+    # Notes are edited in place and stored.
+    note = model.index(0, BookmarksModel.NOTE, model.index(0, 0))
+    assert model.setData(note, "改過的筆記")
+    stored = [b.note for b in window.bookmarks.store.all()]
+    assert "改過的筆記" in stored
+    # Delete, then undo.
+    panel.view.setCurrentIndex(item)
+    panel.on_delete()
+    assert window.bookmarks.store.count() == 1
+    panel.undo_button.click()
+    assert window.bookmarks.store.count() == 2
+
+
+def test_a_note_that_cannot_be_saved_is_kept(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.bookmarks.add(2, note="原來的")
+    window.bookmarks.panel_action.setChecked(True)
+    model = window.bookmarks.model
+
+    def full(*_args: object) -> None:
+        raise LibraryError("library.sqlite3: nothing was saved: the disk is full")
+
+    monkeypatch.setattr(window.bookmarks.store, "update_note", full)
+    note = model.index(0, BookmarksModel.NOTE, model.index(0, 0))
+    assert not model.setData(note, "寫了很久的筆記")
+    assert (
+        model.index(0, BookmarksModel.NOTE, model.index(0, 0)).data(Qt.ItemDataRole.EditRole)
+        == "寫了很久的筆記"
+    )
+    assert "not saved" in note.data()
+    assert "disk is full" in window.bookmarks.panel.status.text()
+
+
+def test_position_and_bookmarks_survive_a_restart_and_a_script_switch(
+    window: MainWindow, qtbot: QtBot, library: Path, converters: Converters
+) -> None:
+    window.bookmarks.add(4, note="留意這段")
+    window.reader.scroll_to_block(5)
+    top = window.reader.top_block_index()
+    assert top is not None and top >= 4
+    window.on_save_position()
+    window.close()
+    again = make_window(qtbot, library, converters)
+    assert again.reader.top_block_index() == top
+    again.translation.script.set_mode(ScriptMode.SIMPLIFIED)
+    assert again.reader.top_block_index() == top  # the same passage, in the new script
+    html = again.reader.document().toHtml().replace(" ", "")
+    assert "background-color:#f3e3a6" in html
+    assert [b.note for b in again.bookmarks.store.all()] == ["留意這段"]
+
+
+def test_continue_reading_reopens_the_last_article(window: MainWindow) -> None:
+    seed = window.reader.article
+    assert seed is not None
+    window.reader.scroll_to_block(3)
+    window.on_save_position()
+    window.on_previous_article()  # another article; nothing scrolled there
+    assert window.reader.article is not None and window.reader.article.id != seed.id
+    window.bookmarks.store.save_position(seed.id, 3, "", 0.5)  # the seed was read last
+    window.bookmarks.on_continue()
+    assert window.reader.article is not None and window.reader.article.id == seed.id
+
+
+def test_bookmarks_move_to_a_fresh_library(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, converters: Converters
+) -> None:
+    window.bookmarks.add(2, note="帶到另一台電腦")
+    window.bookmarks.add(None)
+    exported = tmp_path / "bookmarks.json"
+    window.bookmarks.store.export_json(exported)
+    other = make_window(qtbot, tmp_path / "other", converters)
+    assert other.bookmarks.import_file(exported)
+    assert other.bookmarks.import_file(exported)  # twice: no duplicates
+    notes = sorted(b.note for b in other.bookmarks.store.all())
+    assert notes == ["", "帶到另一台電腦"]
+    assert "background-color:#f3e3a6" in other.reader.document().toHtml().replace(" ", "")
