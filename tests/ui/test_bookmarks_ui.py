@@ -49,7 +49,7 @@ def test_ctrl_d_bookmarks_the_article_and_the_panel_lists_it(
     assert window.bookmarks.store.count() == 1
     window.bookmarks.panel_action.setChecked(True)
     model = window.bookmarks.model
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)  # filled right after it opens
     assert model.index(0, 0).data().startswith("中聯部在主題教育期間深入開展調查研究")
 
 
@@ -65,6 +65,7 @@ def test_panel_filter_open_edit_delete_and_undo(window: MainWindow, qtbot: QtBot
     window.bookmarks.add(6, note="另一條")
     window.bookmarks.panel_action.setChecked(True)
     panel = window.bookmarks.panel
+    qtbot.waitUntil(lambda: window.bookmarks.model.rowCount() == 1)
     panel.filter_box.setText("另一")
     model = window.bookmarks.model
     assert model.rowCount(model.index(0, 0)) == 1
@@ -88,11 +89,12 @@ def test_panel_filter_open_edit_delete_and_undo(window: MainWindow, qtbot: QtBot
 
 
 def test_a_note_that_cannot_be_saved_is_kept(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     window.bookmarks.add(2, note="原來的")
     window.bookmarks.panel_action.setChecked(True)
     model = window.bookmarks.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
 
     def full(*_args: object) -> None:
         raise LibraryError("library.sqlite3: nothing was saved: the disk is full")
@@ -151,3 +153,14 @@ def test_bookmarks_move_to_a_fresh_library(
     notes = sorted(b.note for b in other.bookmarks.store.all())
     assert notes == ["", "帶到另一台電腦"]
     assert "background-color:#f3e3a6" in other.reader.document().toHtml().replace(" ", "")
+
+
+def test_bookmarks_model_passes_qt_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window.bookmarks.add(None)
+    window.bookmarks.add(2, note="一")
+    window.bookmarks.add(4, note="二")
+    window.bookmarks.panel_action.setChecked(True)
+    window.bookmarks.refresh_panel()
+    qtmodeltester.check(window.bookmarks.model)
+    window.bookmarks.model.set_filter("二")
+    qtmodeltester.check(window.bookmarks.model)

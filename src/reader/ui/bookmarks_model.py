@@ -12,6 +12,12 @@ from reader.domain import Bookmark
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 _GROUP = 0xFFFFFFFF  # internalId of a group row; a bookmark row stores its group's row
+# Computed once: a tree view asks flags() of every one of 10,000 rows, and
+# combining Qt's Python enums costs microseconds each time.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NOTE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_PAGE = 500  # groups handed to the view at a time, so 10,000 bookmarks open at once
 
 
 @dataclass
@@ -37,6 +43,7 @@ class BookmarksModel(QAbstractItemModel):
         self._all: list[Bookmark] = []
         self._titles: dict[str, str] = {}
         self._groups: list[_Group] = []
+        self._shown = 0  # groups handed to the view so far: 500 at a time
         self._filter = ""
         # Notes typed but not stored (disk full, library read-only): kept and shown
         # until a later save succeeds, so the user's words are never lost.
@@ -73,7 +80,20 @@ class BookmarksModel(QAbstractItemModel):
         self._groups = sorted(groups.values(), key=lambda g: g.title)
         for group in self._groups:
             group.bookmarks.sort(key=lambda b: (b.block is not None, b.block or 0, b.created_at))
+        self._shown = min(_PAGE, len(self._groups))
         self.endResetModel()
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._shown < len(self._groups)
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        more = min(_PAGE, len(self._groups) - self._shown)
+        if more > 0:
+            self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+            self._shown += more
+            self.endInsertRows()
 
     def bookmark(self, index: _Index) -> Bookmark | None:
         if not index.isValid() or index.internalId() == _GROUP:
@@ -84,6 +104,8 @@ class BookmarksModel(QAbstractItemModel):
         for g, group in enumerate(self._groups):
             for row, mark in enumerate(group.bookmarks):
                 if mark.id == bookmark_id:
+                    while g >= self._shown and self.canFetchMore(QModelIndex()):
+                        self.fetchMore(QModelIndex())
                     return self.createIndex(row, 0, g)
         return QModelIndex()
 
@@ -93,10 +115,15 @@ class BookmarksModel(QAbstractItemModel):
     # --- QAbstractItemModel --------------------------------------------------
 
     def index(self, row: int, column: int, parent: _Index = _NO_INDEX) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here, not with hasIndex(): this runs once per row on reset.
+        if column < 0 or column > 2 or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= self._shown:
+                return QModelIndex()
             return self.createIndex(row, column, _GROUP)
+        if parent.internalId() != _GROUP or row >= len(self._groups[parent.row()].bookmarks):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row())
 
     def parent(self, child: _Index | None = None) -> QModelIndex:  # type: ignore[override]
@@ -106,7 +133,7 @@ class BookmarksModel(QAbstractItemModel):
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         if not parent.isValid():
-            return len(self._groups)
+            return self._shown
         if parent.internalId() == _GROUP and parent.column() == 0:
             return len(self._groups[parent.row()].bookmarks)
         return 0
@@ -152,11 +179,10 @@ class BookmarksModel(QAbstractItemModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _GROUP and index.column() == self.NOTE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        if index.column() == 1 and index.internalId() != _GROUP:  # the note
+            return _NOTE_FLAGS
+        return _ROW_FLAGS
 
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         mark = self.bookmark(index)
