@@ -81,6 +81,7 @@ class BookmarkTools(QObject):
             self._dock.setWidget(self._panel)
             self._dock.hide()
             self._window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._dock)
+            self._window.resizeDocks([self._dock], [360], Qt.Orientation.Horizontal)
             self._dock.visibilityChanged.connect(self.panel_action.setChecked)
         return self._panel
 

@@ -35,6 +35,7 @@ class BookmarksPanel(QWidget):
         self.view = QTreeView(self)
         self.view.setModel(model)
         self.view.setUniformRowHeights(True)
+        self.setMinimumWidth(300)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -43,7 +44,8 @@ class BookmarksPanel(QWidget):
         )
         header = self.view.header()
         header.setSectionResizeMode(BookmarksModel.EXCERPT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(BookmarksModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BookmarksModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(BookmarksModel.NOTE, 120)
         header.setSectionResizeMode(BookmarksModel.DATE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(
             BookmarksModel.DATE, self.fontMetrics().horizontalAdvance("0000-00-00") + 12
