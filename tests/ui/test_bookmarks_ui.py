@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.chinese import Converters
 from reader.chinese.convert import ScriptMode
-from reader.library import ArticleStore, LibraryError, open_library
+from reader.library import LibraryError
 from reader.ui.bookmarks_model import BookmarksModel
 from reader.ui.main_window import MainWindow
-from reader.ui.samples import import_samples_if_empty
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    store = ArticleStore(open_library(library))
-    samples = import_samples_if_empty(store, converters)
-    settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, library, converters, settings)
-    window.imports.quiet = True
-    qtbot.addWidget(window)
-    window.resize(780, 580)
-    window.restore(samples.ids[0] if samples.ids else None)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
-    return window
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return tmp_path / "lib"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    return make_window(qtbot, library, converters)
+    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
 
 
 def test_ctrl_d_bookmarks_the_article_and_the_panel_lists_it(
@@ -111,7 +90,7 @@ def test_a_note_that_cannot_be_saved_is_kept(
 
 
 def test_position_and_bookmarks_survive_a_restart_and_a_script_switch(
-    window: MainWindow, qtbot: QtBot, library: Path, converters: Converters
+    window: MainWindow, open_window: WindowFactory, library: Path
 ) -> None:
     window.bookmarks.add(4, note="留意這段")
     window.reader.scroll_to_block(5)
@@ -119,7 +98,7 @@ def test_position_and_bookmarks_survive_a_restart_and_a_script_switch(
     assert top is not None and top >= 4
     window.on_save_position()
     window.close()
-    again = make_window(qtbot, library, converters)
+    again = open_window(library)
     assert again.reader.top_block_index() == top
     again.translation.script.set_mode(ScriptMode.SIMPLIFIED)
     assert again.reader.top_block_index() == top  # the same passage, in the new script
@@ -141,13 +120,13 @@ def test_continue_reading_reopens_the_last_article(window: MainWindow) -> None:
 
 
 def test_bookmarks_move_to_a_fresh_library(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, converters: Converters
+    window: MainWindow, open_window: WindowFactory, tmp_path: Path
 ) -> None:
     window.bookmarks.add(2, note="帶到另一台電腦")
     window.bookmarks.add(None)
     exported = tmp_path / "bookmarks.json"
     window.bookmarks.store.export_json(exported)
-    other = make_window(qtbot, tmp_path / "other", converters)
+    other = open_window(tmp_path / "other")
     assert other.bookmarks.import_file(exported)
     assert other.bookmarks.import_file(exported)  # twice: no duplicates
     notes = sorted(b.note for b in other.bookmarks.store.all())

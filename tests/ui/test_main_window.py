@@ -3,46 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.chinese import Converters
-from reader.library import ArticleStore, open_library
 from reader.library.ingest import ImportReport
 from reader.ui.main_window import MainWindow
-from reader.ui.samples import import_samples_if_empty
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
-
-
-def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    store = ArticleStore(open_library(library))
-    samples = import_samples_if_empty(store, converters)
-    settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, library, converters, settings)
-    window.imports.quiet = True
-    qtbot.addWidget(window)
-    # The offscreen screen is 800x800 and restoreGeometry() keeps a window on
-    # its screen, so the test window fits inside it.
-    window.resize(760, 560)
-    window.restore(samples.ids[0] if samples.ids else None)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
-    return window
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return tmp_path / "lib"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    return make_window(qtbot, library, converters)
 
 
 def test_first_run_shows_the_samples_with_the_seed_open(window: MainWindow) -> None:
@@ -106,7 +82,7 @@ def test_outline_click_scrolls_the_reader(window: MainWindow, qtbot: QtBot) -> N
 
 
 def test_zoom_theme_and_state_survive_a_restart(
-    window: MainWindow, qtbot: QtBot, library: Path, converters: Converters
+    window: MainWindow, open_window: WindowFactory, library: Path
 ) -> None:
     window.on_previous_article()
     shown = window.reader.article
@@ -118,7 +94,7 @@ def test_zoom_theme_and_state_survive_a_restart(
     window.splitter.setSizes([200, 360, 180])
     sizes = window.splitter.sizes()
     window.close()
-    again = make_window(qtbot, library, converters)
+    again = open_window(library)
     assert again.reader.article is not None and again.reader.article.id == shown.id
     assert again.render_options().zoom > 1.0
     assert again.render_options().theme.value == "sepia"

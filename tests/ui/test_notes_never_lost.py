@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
 
 
-def open_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
+def window_on(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
     store = ArticleStore(open_library(library))
     settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, library, converters, settings)
@@ -83,7 +83,7 @@ def test_notes_survive_kill_script_switch_reimport_and_a_move(
     }
 
     # The app opens the killed library; switching script keeps the marks on the passages.
-    window = open_window(qtbot, library, converters)
+    window = window_on(qtbot, library, converters)
     assert notes_by_passage(window.bookmarks.store, blocks) == expected
     window.open_article(article.id)
     window.translation.script.set_mode(ScriptMode.SIMPLIFIED)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,37 +13,15 @@ from reader.chinese import Converters
 from reader.chinese.audit import FindingKind
 from reader.chinese.convert import ScriptMode
 from reader.chinese.glossary import GlossaryEntry
-from reader.library import ArticleStore, open_library
 from reader.ui.main_window import MainWindow
-from reader.ui.samples import import_samples_if_empty
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
 SIMPLIFIED_TITLE = "中联部在主题教育期间深入开展调查研究"
-
-
-def make_window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    store = ArticleStore(open_library(library))
-    samples = import_samples_if_empty(store, converters)
-    settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, library, converters, settings)
-    window.imports.quiet = True
-    qtbot.addWidget(window)
-    window.resize(780, 580)
-    window.restore(samples.ids[0] if samples.ids else None)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
-    return window
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    return tmp_path / "lib"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library: Path, converters: Converters) -> MainWindow:
-    return make_window(qtbot, library, converters)
 
 
 def list_titles(window: MainWindow) -> list[str]:
@@ -91,11 +69,11 @@ def _findings(window: MainWindow):  # type: ignore[no-untyped-def]
     return window.translation._findings
 
 
-def test_script_choice_is_remembered(qtbot: QtBot, library: Path, converters: Converters) -> None:
-    first = make_window(qtbot, library, converters)
+def test_script_choice_is_remembered(open_window: WindowFactory, library: Path) -> None:
+    first = open_window(library)
     first.translation.script.set_mode(ScriptMode.TAIWAN_PHRASES)
     first.close()
-    again = make_window(qtbot, library, converters)
+    again = open_window(library)
     assert again.translation.script.mode is ScriptMode.TAIWAN_PHRASES
     assert again.translation.script.combo is not None
     assert again.translation.script.combo.currentData() == "taiwan-phrases"

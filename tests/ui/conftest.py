@@ -1,0 +1,50 @@
+"""A real main window on a real library in a temp folder, as the app builds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from reader.chinese import Converters
+from reader.library import ArticleStore, open_library
+from reader.ui.main_window import MainWindow
+from reader.ui.samples import import_samples_if_empty
+
+WindowFactory = Callable[[Path], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, converters: Converters) -> WindowFactory:
+    """Open (or reopen) the window on the library in a folder; samples on first run."""
+
+    def make(library: Path) -> MainWindow:
+        store = ArticleStore(open_library(library))
+        samples = import_samples_if_empty(store, converters)
+        settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(store, library, converters, settings)
+        window.imports.quiet = True
+        qtbot.addWidget(window)
+        # The offscreen screen is 800x800 and restoreGeometry() keeps a window on
+        # its screen, so the test window fits inside it.
+        window.resize(760, 560)
+        window.restore(samples.ids[0] if samples.ids else None)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.reader.ready)  # rendered once shown, at its real size
+        return window
+
+    return make
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return tmp_path / "lib"
+
+
+@pytest.fixture
+def window(open_window: WindowFactory, library: Path) -> MainWindow:
+    return open_window(library)
