@@ -96,7 +96,7 @@ _SANS_HK = ("Noto Sans CJK HK", "Noto Sans HK", "Source Han Sans HK", "PingFang 
 _GENERIC = {FontStyle.SERIF: "serif", FontStyle.SANS: "sans-serif"}
 
 
-def _variant(script: Script, lang: str | None) -> str:
+def script_variant(script: Script, lang: str | None) -> str:
     """'sc', 'tc' or 'hk': an explicit lang tag wins over the detected script."""
     subtags = set(re.split(r"[-_]", lang.lower())) if lang else set()
     if subtags & {"hk", "mo"}:
@@ -112,7 +112,7 @@ def font_families(script: Script, style: FontStyle, lang: str | None = None) -> 
     """Ordered CJK font families for a script — never left to Qt's fallback (traps #5),
     which picks Japanese glyph forms when the locale is not Chinese."""
     serif = style is FontStyle.SERIF
-    variant = _variant(script, lang)
+    variant = script_variant(script, lang)
     if variant == "sc":
         names: tuple[str, ...] = _SERIF_SC if serif else _SANS_SC
     else:

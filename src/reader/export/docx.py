@@ -35,7 +35,7 @@ from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
 from reader.domain import Block, BlockKind, Script
 from reader.export.options import ExportDocument
-from reader.render import meta_line
+from reader.render import meta_line, script_variant
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -60,15 +60,8 @@ _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def variant(lang: str, script: Script) -> str:
-    """ "sc", "tc" or "hk" from a BCP 47 tag (zh-Hans, zh-TW, zh-HK …), else the script."""
-    tags = set(re.split(r"[-_]", lang.lower()))
-    if tags & {"hk", "mo"}:
-        return "hk"
-    if tags & {"hant", "tw"}:
-        return "tc"
-    if tags & {"hans", "cn", "sg"}:
-        return "sc"
-    return "tc" if script is Script.TRADITIONAL else "sc"
+    """ "sc", "tc" or "hk", as the reader pane decides it (render.script_variant)."""
+    return script_variant(script, lang)
 
 
 def _clean(text: str) -> str:
