@@ -7,23 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import ExitCode, main
+from reader.cli import ExitCode
+from tests.cli.helpers import run
 
 REPO = Path(__file__).resolve().parents[2]
 SIMPLIFIED_SAMPLE = REPO / "resources" / "samples" / "02-zhonglianbu-research-simplified.txt"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seed_file(tmp_path: Path, seed_text: str) -> Path:
-    path = tmp_path / "seed.txt"
-    path.write_text(seed_text, encoding="utf-8")
-    return path
 
 
 def test_human_output_lists_each_finding_and_a_summary(

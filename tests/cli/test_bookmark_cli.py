@@ -9,16 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import ExitCode, main
+from reader.cli import ExitCode
 from reader.library.db import DB_NAME
+from tests.cli.helpers import run
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -11,22 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import ExitCode, main
+from tests.cli.helpers import run
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seed_file(tmp_path: Path, seed_text: str) -> Path:
-    path = tmp_path / "articles" / "seed.txt"
-    path.parent.mkdir()
-    path.write_text(seed_text, encoding="utf-8")
-    return path
 
 
 def test_show_json_of_a_file_has_the_documented_fields(

@@ -11,21 +11,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import ExitCode, main
+from tests.cli.helpers import run
 
 SIMPLIFIED_TITLE = "中联部在主题教育期间深入开展调查研究"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seed_file(tmp_path: Path, seed_text: str) -> Path:
-    path = tmp_path / "seed.txt"
-    path.write_text(seed_text, encoding="utf-8")
-    return path
 
 
 def test_convert_file_to_simplified(capsys: pytest.CaptureFixture[str], seed_file: Path) -> None:
@@ -132,7 +120,6 @@ def test_convert_and_show_use_the_library_glossary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from reader.chinese.glossary import GlossaryEntry
-    from reader.cli import main
     from reader.library import open_library
     from reader.library.glossary_store import GlossaryStore
 

@@ -10,30 +10,17 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from reader.cli import ExitCode, main
+from reader.cli import ExitCode
+from tests.cli.helpers import run
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
 SIMPLIFIED_TITLE = "中联部在主题教育期间深入开展调查研究"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def seed_file(tmp_path: Path, seed_text: str) -> Path:
-    path = tmp_path / "in" / "seed.txt"
-    path.parent.mkdir()
-    path.write_text(seed_text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def library(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_text: str) -> tuple[str, str]:
     """A library holding the seed and a second article in the same section; (dir, seed id)."""
-    folder = tmp_path / "articles"
+    folder = tmp_path / "to-import"
     folder.mkdir()
     (folder / "seed.txt").write_text(seed_text, encoding="utf-8")
     (folder / "other.txt").write_text(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,11 +12,7 @@ from reader.chinese.convert import ScriptMode
 from reader.library import LibraryError
 from reader.ui.bookmarks_model import BookmarksModel
 from reader.ui.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
+from tests.ui.conftest import WindowFactory
 
 
 def test_ctrl_d_bookmarks_the_article_and_the_panel_lists_it(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,11 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.library.ingest import ImportReport
 from reader.ui.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
+from tests.ui.conftest import WindowFactory
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
@@ -14,11 +13,7 @@ from reader.chinese.audit import FindingKind
 from reader.chinese.convert import ScriptMode
 from reader.chinese.glossary import GlossaryEntry
 from reader.ui.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    WindowFactory = Callable[[Path], MainWindow]  # the open_window fixture (conftest)
+from tests.ui.conftest import WindowFactory
 
 SEED_TITLE = "中聯部在主題教育期間深入開展調查研究"
 SIMPLIFIED_TITLE = "中联部在主题教育期间深入开展调查研究"
