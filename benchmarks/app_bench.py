@@ -119,12 +119,12 @@ def build_library(folder: Path, n: int) -> str:
     from reader.chinese import Converters
     from reader.importers import Importer
     from reader.library import ArticleStore, open_library
+    from synthetic import fill_library
 
+    fill_library(folder, n)
     store = ArticleStore(open_library(folder))
     importer = Importer(Converters())
-    rng = random.Random(7)
-    for i in range(n):
-        store.add(importer.parse_str(import_bench.make_article(i, rng)))
+    rng = random.Random(8)
     long_text = import_bench.make_article(n, rng)
     while len(long_text) < 5000:
         long_text += "\n\n" + import_bench.make_article(n, rng).split("\n\n", 1)[1]

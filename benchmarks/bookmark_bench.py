@@ -34,19 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-
-def build(folder: Path, n: int) -> None:
-    import import_bench
-    from reader.chinese import Converters
-    from reader.importers import Importer
-    from reader.library import ArticleStore, open_library
-
-    store = ArticleStore(open_library(folder))
-    importer = Importer(Converters())
-    rng = random.Random(7)
-    for i in range(n):
-        store.add(importer.parse_str(import_bench.make_article(i, rng)))
-    store.conn.close()
+from synthetic import fill_library  # noqa: E402 (after the path it lives on)
 
 
 def ms(seconds: float) -> float:
@@ -66,7 +54,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "lib")
-        build(folder, args.articles)
+        fill_library(folder, args.articles)
         conn = open_library(folder)
         store, marks = ArticleStore(conn), BookmarkStore(conn)
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY random()")]

@@ -30,9 +30,10 @@ from reader.chinese.convert import (
     conversion_chain,
     target_lang,
 )
-from reader.domain import Article, Block, Script
+from reader.domain import Article, Script
 from reader.importers import Importer
 from reader.render import RenderOptions, render_article
+from synthetic import repeated
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
 TRADITIONAL = SAMPLES / "01-zhonglianbu-research-traditional.txt"
@@ -47,7 +48,7 @@ THROUGHPUT = {
 }
 
 
-def repeated(path: Path, megabytes: float) -> str:
+def text_of(path: Path, megabytes: float) -> str:
     text = path.read_text(encoding="utf-8")
     size = len(text.encode("utf-8"))
     return text * (int(megabytes * 1_000_000) // size + 1)
@@ -61,8 +62,8 @@ def timed(fn: Callable[[], object]) -> float:
 
 def throughput(converter: ScriptConverter, megabytes: float, runs: int) -> dict[str, object]:
     texts = {
-        Script.SIMPLIFIED: repeated(SIMPLIFIED, megabytes),
-        Script.TRADITIONAL: repeated(TRADITIONAL, megabytes),
+        Script.SIMPLIFIED: text_of(SIMPLIFIED, megabytes),
+        Script.TRADITIONAL: text_of(TRADITIONAL, megabytes),
     }
     results: dict[str, object] = {}
     for config, (source, mode) in THROUGHPUT.items():
@@ -79,18 +80,7 @@ def throughput(converter: ScriptConverter, megabytes: float, runs: int) -> dict[
 
 def article_of(chars: int, converters: Converters) -> Article:
     """The traditional sample's blocks repeated to about `chars` characters."""
-    sample = Importer(converters).parse_file(TRADITIONAL)
-    blocks: list[Block] = []
-    size = len(sample.title)
-    while size < chars:
-        block = sample.blocks[len(blocks) % len(sample.blocks)]
-        blocks.append(block)
-        size += len(block.text)
-    return Article(
-        id=sample.id, title=sample.title, blocks=tuple(blocks),
-        section_path=sample.section_path, published=sample.published, source=sample.source,
-        editors=sample.editors, script=sample.script, original_text=sample.original_text,
-    )  # fmt: skip
+    return repeated(Importer(converters).parse_file(TRADITIONAL), chars)
 
 
 def switch(

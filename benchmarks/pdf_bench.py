@@ -33,6 +33,7 @@ from reader.domain import Article, Block
 from reader.export.options import ExportDocument, ExportOptions, prepare
 from reader.export.pdf import write_pdf
 from reader.importers import Importer
+from synthetic import repeated
 
 SAMPLE = (
     Path(__file__).resolve().parents[1]
@@ -52,21 +53,9 @@ print(time.perf_counter() - start)
 """
 
 
-def article_of(chars: int, sample: Article) -> Article:
-    blocks: list[Block] = []
-    size = len(sample.title)
-    while size < chars:
-        block = sample.blocks[len(blocks) % len(sample.blocks)]
-        blocks.append(block)
-        size += len(block.text)
-    return Article(id="big", title=sample.title, blocks=tuple(blocks),
-                   section_path=sample.section_path, published=sample.published,
-                   source=sample.source, editors=sample.editors, script=sample.script)  # fmt: skip
-
-
 def varied(chars: int, sample: Article) -> Article:
     """Half the sample repeated, half seeded-random ideographs from U+4E00–U+9FA5."""
-    base = article_of(chars // 2, sample)
+    base = repeated(sample, chars // 2)
     rng = random.Random(6)
     pool = [chr(cp) for cp in rng.sample(range(0x4E00, 0x9FA6), 1600)]
     extra = tuple(
@@ -100,7 +89,7 @@ def main() -> None:
     converters = Converters()
     converter = ScriptConverter(converters)
     sample = Importer(converters).parse_file(SAMPLE)
-    big = article_of(20_000, sample)
+    big = repeated(sample, 20_000)
     bilingual = ExportOptions("pdf", script=ScriptMode.SIMPLIFIED, bilingual=True)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
