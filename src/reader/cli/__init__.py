@@ -177,3 +177,7 @@ def main(argv: Sequence[str] | None = None, start_app: AppStarter | None = None)
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return ExitCode.OK
+    finally:
+        store = getattr(args, "opened_store", None)
+        if store is not None:
+            store.conn.close()  # a clean close: the next open skips the damage check

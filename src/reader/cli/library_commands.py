@@ -16,10 +16,15 @@ if TYPE_CHECKING:
 
 
 def glossary_of(args: argparse.Namespace) -> Glossary | None:
-    """The library's glossary, used by every conversion; none if the library cannot
-    be opened (a conversion still works without it)."""
+    """The library's glossary, used by every conversion; none if there is no library
+    yet or it cannot be opened (a conversion still works without it, and converting
+    text never creates a library)."""
+    from reader.library.db import DB_NAME
     from reader.library.glossary_store import GlossaryStore
 
+    directory: Path = args.library or default_library_dir()
+    if not (directory / DB_NAME).exists():
+        return None
     try:
         return GlossaryStore(store_of(args).conn).glossary()
     except LibraryError:
@@ -27,8 +32,14 @@ def glossary_of(args: argparse.Namespace) -> Glossary | None:
 
 
 def store_of(args: argparse.Namespace) -> ArticleStore:
-    directory: Path = args.library or default_library_dir()
-    return ArticleStore(open_library(directory))
+    """The library of this command, opened once; reader.cli.main closes it at the end,
+    cleanly, so the next start need not check it for damage."""
+    store: ArticleStore | None = getattr(args, "opened_store", None)
+    if store is None:
+        directory: Path = args.library or default_library_dir()
+        store = ArticleStore(open_library(directory))
+        args.opened_store = store
+    return store
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
