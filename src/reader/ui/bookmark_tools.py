@@ -26,6 +26,7 @@ _QUOTE_CHARS = 24
 class BookmarkTools(QObject):
     sig_marks_changed = Signal()  # the open article's marked blocks changed
     sig_open_requested = Signal(str, object)  # article id, block index or None
+    sig_position_due = Signal()  # scrolling settled: the reading position should be saved
 
     def __init__(self, window: QMainWindow, conn: sqlite3.Connection) -> None:
         super().__init__(window)
@@ -53,6 +54,7 @@ class BookmarkTools(QObject):
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(_POSITION_DELAY_MS)
+        self._position_timer.timeout.connect(self.sig_position_due)
         for action in (self.bookmark_action, self.panel_action, self.continue_action):
             window.addAction(action)
 

@@ -106,7 +106,8 @@ class ImportRunner(QObject):
     @Slot(int, str)
     def on_progress(self, done: int, name: str) -> None:
         if self._dialog is not None:
-            self._dialog.setLabelText(self.tr("Importing {0} files read: {1}").format(done, name))
+            label = self.tr("Importing… {0} files so far\n{1}").format(done, name)
+            self._dialog.setLabelText(label)
 
     @Slot(object)
     def on_finished(self, report: ImportReport) -> None:

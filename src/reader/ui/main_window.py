@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.sig_marks_changed.connect(self.on_redisplay)
         self.bookmarks.sig_open_requested.connect(self.on_open_requested)
         self.reader.verticalScrollBar().valueChanged.connect(self.bookmarks.schedule_position)
-        self.bookmarks._position_timer.timeout.connect(self.on_save_position)
+        self.bookmarks.sig_position_due.connect(self.on_save_position)
 
     # --- state --------------------------------------------------------------
 

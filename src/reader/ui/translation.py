@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -124,7 +125,7 @@ class TranslationTools(QObject):
             self.refresh_check()
         return shown
 
-    def title_transform(self):  # type: ignore[no-untyped-def]
+    def title_transform(self) -> Callable[[str], str] | None:
         return self.presenter.title_transform(self.script.mode)
 
     # --- conversion check ------------------------------------------------------
