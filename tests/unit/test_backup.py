@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.domain import Article, Block
-from reader.library import ArticleStore, LibraryError, db, open_library
+from reader.library import ArticleStore, LibraryError, open_library
 from reader.library.backup import (
     backup_now,
     backups_dir,
@@ -22,6 +22,7 @@ from reader.library.backup import (
 )
 from reader.library.bookmarks import BookmarkStore
 from reader.library.db import DB_NAME, MIGRATIONS, SCHEMA_VERSION, open_library_with_report
+from reader.library.files import Session
 
 A = Article(
     id="a1", title="標題", blocks=(Block.paragraph("第一段。"), Block.paragraph("第二段。"))
@@ -126,16 +127,37 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_current_file(tmp_path: P
     assert [m.note for m in BookmarkStore(conn).all()] == ["備份時的筆記"]
 
 
+# A process that writes a bookmark, then dies without closing: its -wal stays.
+CRASHING_WRITER = """
+import os, sys
+from pathlib import Path
+from reader.domain import Article, Block
+from reader.library import open_library
+from reader.library.bookmarks import BookmarkStore
+conn = open_library(Path(sys.argv[1]))
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+paras = (Block.paragraph("第一段。"), Block.paragraph("第二段。"))
+a = Article(id="a1", title="標題", blocks=paras)
+BookmarkStore(conn).add(a, 0, note=sys.argv[2])
+os._exit(0)
+"""
+
+
+def crash_after_writing(folder: Path, note: str) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", CRASHING_WRITER, str(folder), note], check=True)
+
+
 def test_restore_is_not_undone_by_a_stale_wal(tmp_path: Path) -> None:
     """traps.md #11: a -wal left beside the library must not be applied to the restore."""
     folder = tmp_path / "lib"
     conn = filled(folder, "備份")
     backup = backup_now(conn, folder / "backups", "manual")
-    conn.execute("PRAGMA wal_autocheckpoint = 0")
-    BookmarkStore(conn).add(A, 0, note="只在 wal 裏")
-    wal = (folder / "library.sqlite3-wal").read_bytes()
     conn.close()
-    (folder / "library.sqlite3-wal").write_bytes(wal)  # as a crash would leave it
+    crash_after_writing(folder, "只在 wal 裏")
+    assert (folder / "library.sqlite3-wal").stat().st_size > 0  # as a crash leaves it
     restore(backup, folder / DB_NAME)
     assert not (folder / "library.sqlite3-wal").exists()
     assert [m.note for m in BookmarkStore(open_library(folder)).all()] == ["備份"]
@@ -221,16 +243,54 @@ def test_a_new_library_takes_no_backup(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "lib").iterdir() if "sqlite3.new" in p.name) == []
 
 
+def needs_check(path: Path) -> bool:
+    """What an open of `path` would decide, without opening it."""
+    session = Session(path)
+    try:
+        return session.begin()
+    finally:
+        session.end()
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from reader.library import open_library
+conn = open_library(Path(sys.argv[1]))
+print("open", flush=True)
+sys.stdin.readline()
+"""
+
+
 def test_integrity_check_runs_only_when_the_last_close_was_not_clean(tmp_path: Path) -> None:
+    """traps.md #17: the check is decided from what Reader records, not from a -wal
+    that any open connection leaves: a live Reader beside us costs no check, a
+    Reader that died with the library open does."""
+    import signal
+    import subprocess
+    import sys
+
     path = tmp_path / "lib" / DB_NAME
     filled(tmp_path / "lib").close()
-    assert db._needs_check(path) is False  # closed cleanly, unchanged since
-    conn = open_library(tmp_path / "lib")  # open: until it closes, a crash is possible
-    assert db._needs_check(path) is True
-    conn.close()
-    assert db._needs_check(path) is False
+    assert needs_check(path) is False  # closed cleanly, unchanged since
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path.parent)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        assert (tmp_path / "lib" / "library.sqlite3-wal").exists()
+        assert needs_check(path) is False  # open in a live Reader, which checked it
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    assert needs_check(path) is True  # a Reader died with it open
+    open_library(tmp_path / "lib").close()  # checked, then closed cleanly
+    assert needs_check(path) is False
     stamp = path.stat()
     with path.open("r+b") as fh:  # changed behind our back, even to the same size
         fh.seek(stamp.st_size - 10)
         fh.write(b"0123456789")
-    assert db._needs_check(path) is True
+    assert needs_check(path) is True

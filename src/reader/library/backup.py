@@ -4,6 +4,11 @@ Every copy is made through SQLite's backup API (never by copying files, which
 would miss or misapply the -wal file: traps.md #11), written under a temporary
 name, checked with integrity_check, and only then renamed into place. Beside
 each backup lies a JSON copy of its bookmarks, readable without SQLite.
+
+A restore replaces the library with one atomic rename, after the old file has
+been linked aside: a process killed at any moment leaves the old library or the
+new one at its path, never neither. A library found missing, with a copy kept
+before a restore (or only backups) beside it, is put back, not started afresh.
 """
 
 from __future__ import annotations
@@ -16,14 +21,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from reader.library import owner
 from reader.library.db import (
-    SCHEMA_VERSION,
-    SQLITE_MAGIC,
     LibraryError,
-    error_code,
+    NotOurs,
     fsync_path,
+    harden,
+    open_read_only,
+    reader_schema,
     sidecar,
 )
+from reader.library.files import SQLITE_MAGIC, sniff, sweep_temporaries
+from reader.library.writes import error_code
 
 BACKUPS = "backups"
 DAILY_DAYS = 7  # every backup of the last week is kept…
@@ -63,24 +72,22 @@ def list_backups(folder: Path) -> list[Backup]:
     return found
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
 def check(path: Path) -> list[str]:
     """SQLite's integrity_check of the file at `path`: ["ok"] when it is sound,
-    else its findings (or why the file could not be read at all)."""
+    else its findings (or why the file could not be read at all). The header is
+    read only when this process holds no connection to the file (traps.md #15):
+    one that is held was sniffed before its first connection."""
+    if not owner.held(path):
+        try:
+            size, magic = sniff(path)
+        except OSError as exc:
+            return [f"{path} cannot be read: {exc.strerror or exc}"]
+        if not size:
+            return [f"{path} is empty (0 bytes)"]
+        if magic != SQLITE_MAGIC:
+            return [f"{path} is not an SQLite file"]
     try:
-        with path.open("rb") as fh:
-            magic = fh.read(16)
-    except OSError as exc:
-        return [f"{path} cannot be read: {exc.strerror or exc}"]
-    if not magic:
-        return [f"{path} is empty (0 bytes)"]
-    if magic != SQLITE_MAGIC:
-        return [f"{path} is not an SQLite file"]
-    try:
-        conn = _read_only(path)
+        conn = open_read_only(path)
         try:
             return [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
@@ -92,25 +99,23 @@ def check(path: Path) -> list[str]:
 def verify(path: Path) -> int:
     """Check a backup before it is used; returns its schema version.
 
-    LibraryError (one line) for a missing, empty, foreign, damaged or newer file;
-    the file is only read."""
+    LibraryError (one line) for a missing, empty, foreign, damaged or newer file,
+    or one whose schema is not exactly Reader's (extra triggers, views, a table
+    of the wrong shape); the file is only read."""
     problems = check(path)
     if problems != ["ok"]:
         raise LibraryError(f"{path} is not a usable backup: {problems[0]}")
-    conn = _read_only(path)
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        has_articles = conn.execute(
-            "SELECT 1 FROM sqlite_schema WHERE name = 'articles'"
-        ).fetchone()
-    finally:
-        conn.close()
-    if version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"{path} was written by a newer Reader (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); it was left untouched"
-        )
-    if version < 1 or not has_articles:
+        conn = open_read_only(path)
+        try:
+            version = reader_schema(conn)
+        finally:
+            conn.close()
+    except NotOurs as exc:
+        raise LibraryError(f"{path} is not a usable backup: it {exc}") from exc
+    except sqlite3.Error as exc:
+        raise LibraryError(f"{path} is not a usable backup: {exc}") from exc
+    if version < 1:
         raise LibraryError(f"{path} is not a Reader library backup")
     return version
 
@@ -145,6 +150,7 @@ def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     final = folder / f"library-{stamp}-{reason}.sqlite3"
     tmp = folder / f".{final.name}.{os.getpid()}.tmp"
+    sweep_temporaries(folder, ".library-")  # copies a killed backup left halfway
     try:
         folder.mkdir(parents=True, exist_ok=True)
         n = 1
@@ -154,7 +160,7 @@ def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
         _copy(conn, tmp)
         tmp.replace(final)
         fsync_path(folder)
-        copy = _read_only(final)
+        copy = open_read_only(final)
         try:
             if copy.execute("SELECT 1 FROM sqlite_schema WHERE name = 'bookmarks'").fetchone():
                 export_bookmarks(copy, Backup(final, datetime.now(UTC), reason).bookmarks_json)
@@ -228,57 +234,83 @@ def in_use(library_path: Path) -> bool:
     return False
 
 
-def _move_aside(library_path: Path, label: str) -> Path | None:
-    """Rename the library and its -wal/-shm to `<name>.<label>-<time>`; never
-    overwrites, never deletes. The -wal keeps its pair's name, so the moved file
-    still opens with every commit it had."""
-    if not library_path.exists():
-        return None
+def _aside_name(library_path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside = sidecar(library_path, f".{label}-{stamp}")
     n = 1
     while any(sidecar(aside, s).exists() for s in ("", "-wal", "-shm")):
         n += 1
         aside = sidecar(library_path, f".{label}-{stamp}-{n}")
-    for suffix in ("-wal", "-shm", ""):  # the main file last: until then it stays whole
-        if sidecar(library_path, suffix).exists():
-            sidecar(library_path, suffix).rename(sidecar(aside, suffix))
-    sidecar(library_path, ".clean").unlink(missing_ok=True)
-    fsync_path(library_path.parent)
     return aside
 
 
-def _put_in_place(backup: Path, library_path: Path) -> None:
-    """Restore into a fresh file beside the library, then rename it into place;
-    the caller has moved the library and its -wal/-shm aside (traps.md #11)."""
+def _settle(library_path: Path) -> None:
+    """Fold a -wal left by a crash into the library file, so that the file alone
+    is the whole library before it is kept aside. Best effort: a damaged file may
+    refuse, and its -wal is then kept aside beside it."""
+    if not sidecar(library_path, "-wal").exists():
+        return
+    with suppress(sqlite3.Error):
+        conn = sqlite3.connect(library_path, isolation_level=None, timeout=0)
+        try:
+            harden(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()  # the last connection to close deletes the -wal
+
+
+def _replace_with(source: Path, library_path: Path, label: str) -> Path | None:
+    """Put a verified copy of `source` at `library_path` with one atomic rename.
+
+    The current library is first linked (or copied) aside as `<name>.<label>-<time>`,
+    with its -wal/-shm moved beside that name, so the old file stays whole and
+    at its path until the rename; nothing is deleted. Returns the aside name."""
+    folder = library_path.parent
     tmp = sidecar(library_path, f".restore-{os.getpid()}")
-    source = _read_only(backup)
+    src = open_read_only(source)
     try:
-        _copy(source, tmp)
+        _copy(src, tmp)
     finally:
-        source.close()
-    for suffix in ("-wal", "-shm"):  # nothing may pair with the restored file
-        if sidecar(library_path, suffix).exists():
-            raise LibraryError(f"{sidecar(library_path, suffix)} appeared during the restore")
+        src.close()
+    aside = None
+    if library_path.exists():
+        _settle(library_path)
+        aside = _aside_name(library_path, label)
+        try:
+            os.link(library_path, aside)
+        except OSError:  # no hard links here (FAT, some shares)
+            import shutil
+
+            shutil.copy2(library_path, aside)
+        fsync_path(folder)
+        # Whatever -wal/-shm is left belongs to the old file, never to the new one.
+        for suffix in ("-wal", "-shm"):
+            if sidecar(library_path, suffix).exists():
+                sidecar(library_path, suffix).rename(sidecar(aside, suffix))
+    sidecar(library_path, ".clean").unlink(missing_ok=True)
     tmp.replace(library_path)
-    fsync_path(library_path.parent)
+    fsync_path(folder)
+    return aside
+
+
+def _refuse_if_in_use(library_path: Path, why: str) -> None:
+    if owner.held(library_path) or in_use(library_path):
+        raise LibraryError(why)
 
 
 def restore(backup: Path, library_path: Path) -> list[str]:
     """Replace the library with `backup`, safely: the backup is verified first,
     the library must be closed everywhere, and the current file (with its
     -wal/-shm) is kept aside. Returns what was done, one sentence each."""
-    if backup.resolve() == library_path.resolve():
+    if backup.exists() and library_path.exists() and backup.samefile(library_path):
         raise LibraryError(f"{backup} is the library itself, not a backup of it")
     verify(backup)
-    if in_use(library_path):
-        raise LibraryError(
-            f"{library_path} is open in Reader or another command; close it, then restore"
-        )
+    _refuse_if_in_use(
+        library_path, f"{library_path} is open in Reader or another command; close it, then restore"
+    )
     try:
         library_path.parent.mkdir(parents=True, exist_ok=True)
-        aside = _move_aside(library_path, "before-restore")
-        _put_in_place(backup, library_path)
+        aside = _replace_with(backup, library_path, "before-restore")
     except (OSError, sqlite3.Error) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LibraryError(f"cannot restore {library_path} from {backup}: {why}") from exc
@@ -288,35 +320,91 @@ def restore(backup: Path, library_path: Path) -> list[str]:
     return notes
 
 
-def recover(library_path: Path, damage: str) -> tuple[Path, list[str]]:
-    """A damaged library: moved aside (kept as it is), the newest backup that
-    still verifies restored. Returns the damaged file's new path and what to tell
-    the user. No usable backup: LibraryError, and the file is left untouched."""
-    chosen = None
+def _newest_verified(library_path: Path) -> Backup | None:
     for b in list_backups(backups_dir(library_path)):
         try:
             verify(b.path)
         except LibraryError:
             continue  # a damaged backup is skipped, and kept
-        chosen = b
-        break
+        return b
+    return None
+
+
+def recover(library_path: Path, damage: str) -> tuple[Path, list[str]]:
+    """A damaged library: kept aside as it is, the newest backup that still
+    verifies put in its place. Returns the damaged file's new path and what to tell
+    the user. No usable backup: LibraryError, and the file is left untouched."""
+    chosen = _newest_verified(library_path)
     if chosen is None:
         raise LibraryError(
             f"{library_path} is damaged ({damage}) and there is no backup to restore; "
             "it was left untouched"
         )
-    if in_use(library_path):
-        raise LibraryError(
-            f"{library_path} is damaged ({damage}); close every other Reader, then start again"
-        )
+    _refuse_if_in_use(
+        library_path,
+        f"{library_path} is damaged ({damage}); close every other Reader, then start again",
+    )
     try:
-        aside = _move_aside(library_path, "damaged")
-        _put_in_place(chosen.path, library_path)
+        aside = _replace_with(chosen.path, library_path, "damaged")
     except (OSError, sqlite3.Error) as exc:
         raise LibraryError(f"{library_path} is damaged and could not be restored: {exc}") from exc
     assert aside is not None
     when = chosen.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     return aside, [
-        f"The library was damaged ({damage}). It was moved aside to {aside}, and the "
+        f"The library was damaged ({damage}). It was kept aside as {aside}, and the "
         f"backup of {when} was restored."
+    ]
+
+
+_KEPT = re.compile(r"\.(before-restore|damaged)-(\d{4}-\d\d-\d\dT\d{6}Z)(?:-(\d+))?")
+
+
+def _kept_time(kept: Path) -> datetime:
+    match = _KEPT.search(kept.name)
+    assert match is not None
+    return datetime.strptime(match[2], _STAMP).replace(tzinfo=UTC)
+
+
+def _kept_copies(library_path: Path, label: str) -> list[Path]:
+    """`<name>.<label>-<time>` copies beside the library, newest first."""
+    found = []
+    try:
+        names = [p.name for p in library_path.parent.iterdir()]
+    except OSError:
+        return []
+    for name in names:
+        if not name.startswith(library_path.name):
+            continue
+        match = _KEPT.fullmatch(name[len(library_path.name) :])
+        if match and match[1] == label:
+            found.append((match[2], int(match[3] or 1), library_path.parent / name))
+    return [path for _stamp, _n, path in sorted(found, reverse=True)]
+
+
+def recover_missing(library_path: Path) -> tuple[Path | None, list[str]]:
+    """The library file is missing (a restore or a recovery of an older Reader was
+    killed halfway, or the file was deleted): put back the copy kept before a
+    restore, else the newest verified backup, rather than start an empty library.
+    Returns a damaged copy to salvage bookmarks from (or None) and the notes."""
+    for kept in _kept_copies(library_path, "before-restore"):
+        # The -wal/-shm go back first: once the main file is in place they pair.
+        for suffix in ("-wal", "-shm", ""):
+            if sidecar(kept, suffix).exists():
+                sidecar(kept, suffix).rename(sidecar(library_path, suffix))
+        fsync_path(library_path.parent)
+        return None, [
+            f"The library {library_path} was missing; the copy kept before a restore "
+            f"({kept.name}) was put back."
+        ]
+    chosen = _newest_verified(library_path)
+    if chosen is None:
+        return None, []
+    library_path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_with(chosen.path, library_path, "unused")
+    # A damaged file set aside after this backup was taken (a recovery killed
+    # before it finished) may hold newer bookmarks: salvage them.
+    damaged = [d for d in _kept_copies(library_path, "damaged") if _kept_time(d) > chosen.taken_at]
+    when = chosen.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+    return (damaged[0] if damaged else None), [
+        f"The library {library_path} was missing; the backup of {when} was restored."
     ]

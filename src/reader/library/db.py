@@ -4,41 +4,35 @@ Opening a library (connect_with_report) refuses what is not ours, checks for
 damage when the last close was not clean, restores the newest verified backup
 when it finds damage, and takes a backup before any schema upgrade. Backups
 live in reader.library.backup, imported lazily: it imports this module.
+
+A process opens a library once (sniff, check, recover, migrate); its later
+connections only count (reader.library.owner), and nothing touches the file
+outside SQLite while one is open (traps.md #15).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from reader.library import owner
+from reader.library.files import SQLITE_MAGIC, Session, schema_of, sniff, sweep_temporaries
+from reader.library.files import fsync_path as fsync_path
+from reader.library.files import sidecar as sidecar
+
 # Re-exported: migrate() reads them from here (tests patch them here).
+from reader.library.schema import APPLICATION_ID, expected_layout, layout, layout_difference
 from reader.library.schema import MIGRATIONS as MIGRATIONS
 from reader.library.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from reader.library.writes import _CORRUPT, _NOTADB, error_code
+from reader.library.writes import LibraryError as LibraryError
+from reader.library.writes import write as write
 
 DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_MS = 5000
-
-
-class LibraryError(Exception):
-    """The library cannot be used; str() is one line for the user."""
-
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# Primary SQLite result codes that mean "this could not be written", not a bug.
-_BUSY, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 8, 10, 11, 13, 14, 26
-_WRITE_FAILURES = {
-    _FULL: "the disk is full",
-    _READONLY: "the library is read-only",
-    _CANTOPEN: "the library's folder cannot be written",
-    _BUSY: "another program kept the library busy; try again",
-    _CORRUPT: "the library is damaged; restart Reader to restore it from a backup",
-    _NOTADB: "the library is damaged; restart Reader to restore it from a backup",
-}
 
 
 def default_library_dir() -> Path:
@@ -51,127 +45,65 @@ def default_library_dir() -> Path:
     return Path(user_data_dir("Reader", appauthor=False))
 
 
-def sidecar(path: Path, suffix: str) -> Path:
-    """`library.sqlite3` + suffix: its -wal, -shm, and our own companions."""
-    return path.with_name(path.name + suffix)
-
-
-def fsync_path(path: Path) -> None:
-    """fsync a file, or a folder: a rename is durable only once its folder is."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        if path.is_dir():
-            return  # Windows cannot open a folder; its renames are durable anyway
-        raise
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def error_code(exc: sqlite3.Error) -> int:
-    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-
-
-def _write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> LibraryError | None:
-    """The one line a user sees when a write could not be made; None for our own bugs."""
-    reason = _WRITE_FAILURES.get(error_code(exc))
-    if reason is None:
-        return None
-    if error_code(exc) == _IOERR:
-        reason = f"a disk error occurred ({exc})"
-    try:
-        name = conn.execute("PRAGMA database_list").fetchone()[2] or "the library"
-    except sqlite3.Error:
-        name = "the library"
-    return LibraryError(f"{name}: nothing was saved: {reason}")
-
-
-@contextmanager
-def write(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sqlite3.Connection]:
-    """One short write transaction, taken with BEGIN IMMEDIATE (traps.md #10).
-
-    `durable` fsyncs the WAL at commit (synchronous=FULL): what a user typed then
-    survives a power cut too, not only a killed process. It costs ~1 ms a commit,
-    too much for bulk imports, so it is asked for per transaction. A disk-full,
-    read-only or busy library raises LibraryError (one line); the caller still
-    holds what it tried to save.
-    """
-    if durable:
-        conn.execute("PRAGMA synchronous = FULL")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            # A failed COMMIT (disk full, busy) leaves the transaction open; some
-            # errors have rolled it back already.
-            if conn.in_transaction:
-                with suppress(sqlite3.Error):  # the original error says more
-                    conn.execute("ROLLBACK")
-            raise
-    except sqlite3.DatabaseError as exc:
-        failure = _write_failure(conn, exc)
-        if failure is None:
-            raise
-        raise failure from exc
-    finally:
-        if durable:
-            conn.execute("PRAGMA synchronous = NORMAL")
-
-
 class LibraryConnection(sqlite3.Connection):
-    """A library connection that records a clean close, so that the next open may
-    skip the integrity check (see _needs_check)."""
+    """A connection to a library file, counted by reader.library.owner while it is
+    open. The process's last one to close ends the process's session on the file
+    (files.Session), which stamps it clean so the next open may skip the check."""
 
     library_path: Path | None = None
+    readonly: bool = False
+    _key: tuple[int, int] | None = None
 
     def close(self) -> None:
-        path, self.library_path = self.library_path, None
+        key, self._key = self._key, None
         super().close()
-        if path is not None:
-            _mark_clean(path)
+        if key is not None and owner.release(None, key):
+            session = _sessions.pop(key, None)
+            if session is not None:
+                session.end()
 
 
-def _stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
-
-
-def _mark_clean(path: Path) -> None:
-    # Only the last connection to close checkpoints and deletes the -wal file;
-    # while another is still open the file is not at rest.
-    if sidecar(path, "-wal").exists():
-        return
-    marker = sidecar(path, ".clean")
-    tmp = sidecar(marker, f".{os.getpid()}")
-    try:
-        tmp.write_text(json.dumps(_stamp(path)), encoding="utf-8")
-        tmp.replace(marker)
-    except OSError:
-        pass  # without the marker the next open just checks
-
-
-def _needs_check(path: Path) -> bool:
-    """Whether to run quick_check on open: unless the file is exactly as the last
-    clean close left it (size, mtime, inode). quick_check reads the whole file:
-    30-70 ms on a 10,000-article library with a warm cache, 1.5 s cold; too much
-    for every start, while a crash, a kill or bytes changed behind our back all
-    leave a -wal file, no marker, or another stamp."""
-    marker = sidecar(path, ".clean")
-    try:
-        saved = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        saved = None
-    with suppress(OSError):
-        marker.unlink(missing_ok=True)  # open from now on: not at rest
-    return saved != _stamp(path) or sidecar(path, "-wal").exists()
+# The session of each library file this process holds, ended by its last connection.
+_sessions: dict[tuple[int, int], Session] = {}
+# Held while this process opens a library it does not hold yet: sniffing,
+# checking, recovering and migrating happen once, before any other connection.
+_first_open = threading.RLock()
 
 
 class _Damaged(Exception):
     """An SQLite file whose content is damaged; str() says how."""
+
+
+def harden(conn: sqlite3.Connection) -> None:
+    """Settings for every connection to a library or a backup: functions are not
+    trusted in the schema (a view or trigger in a foreign file cannot call them),
+    cell sizes are checked as pages are read, and where Python exposes it
+    (3.12+), SQLite's defensive mode forbids writes that could corrupt the file."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    setconfig = getattr(conn, "setconfig", None)
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:
+        setconfig(defensive, True)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A hardened read-only connection to a backup, a file set aside, or a library
+    in a folder nobody may write (immutable: it can get no -shm there)."""
+    options = "mode=ro"
+    if is_read_only(path) and not sidecar(path, "-shm").exists():
+        options += "&immutable=1"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
+    try:
+        harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def is_read_only(path: Path) -> bool:
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _open(path: Path, readonly: bool) -> LibraryConnection:
@@ -190,26 +122,72 @@ def _open(path: Path, readonly: bool) -> LibraryConnection:
         uri=readonly,
         factory=LibraryConnection,
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        harden(conn)
+        owner.hold(path)
+    except BaseException:
+        conn.close()
+        raise
+    conn._key = owner.identity(path)
+    conn.readonly = readonly
+    conn.library_path = path
     return conn
 
 
+def _configure(conn: LibraryConnection) -> None:
+    """Per-connection settings of a writable library (WAL is kept in the file)."""
+    # WAL + NORMAL survives a killed process; what users type is written with
+    # write(durable=True), which survives an OS crash too.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+class NotOurs(Exception):
+    """A file that is not a Reader library this version can use; str() says why,
+    to follow the file's name."""
+
+
+def reader_schema(conn: sqlite3.Connection) -> int:
+    """The schema version of the Reader library behind `conn`. NotOurs for a newer
+    Reader's file, another program's SQLite file, or one whose tables, indexes,
+    triggers or views are not exactly those Reader's migrations make: a trigger
+    smuggled in by a "backup" would run on every later write."""
+    version, app_id = schema_of(conn)
+    if version > SCHEMA_VERSION:
+        raise NotOurs(
+            f"was written by a newer Reader (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    found = layout(conn)
+    if version == 0 and app_id == 0 and not found:
+        return 0  # an empty SQLite file: nothing in it to lose
+    if version == 0 or app_id not in (0, APPLICATION_ID):
+        raise NotOurs("is another program's SQLite file, not a Reader library")
+    difference = layout_difference(found, expected_layout(MIGRATIONS, version))
+    if difference:
+        raise NotOurs(f"is not a Reader library as Reader makes it ({difference})")
+    return version
+
+
 def _open_checked(path: Path, readonly: bool, check: bool) -> tuple[LibraryConnection, int]:
-    """Open and read the schema version; newer → LibraryError, damage → _Damaged."""
-    must_check = _needs_check(path) and check
+    """The process's first connection to `path` and its schema version; damage →
+    _Damaged, anything but a Reader library → LibraryError."""
     conn: LibraryConnection | None = None
     try:
         conn = _open(path, readonly)
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"{path} was written by a newer Reader (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); it was left untouched"
-            )
+        version = reader_schema(conn)  # before any mark of ours goes beside a foreign file
+        session = Session(path)
+        must_check = session.begin() and check
+        if conn._key is not None:
+            _sessions[conn._key] = session
         if must_check:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
             if rows != ["ok"]:
                 raise _Damaged("; ".join(rows[:3]))
+    except NotOurs as exc:
+        if conn is not None:
+            conn.close()
+        raise LibraryError(f"{path} {exc}; it was left untouched") from exc
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
@@ -224,11 +202,10 @@ def _open_checked(path: Path, readonly: bool, check: bool) -> tuple[LibraryConne
 
 
 def _refuse_foreign(path: Path) -> None:
-    """Files that are not a Reader library are refused, and never written to."""
+    """A file that is not SQLite is refused and never written to. Reads the
+    header, so only before this process's first connection (traps.md #15)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            magic = fh.read(16)
+        size, magic = sniff(path)
     except OSError as exc:
         raise LibraryError(f"{path} cannot be read: {exc.strerror or exc}") from exc
     if size == 0:
@@ -280,23 +257,40 @@ def connect_with_report(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     """Open the library at `path`, and say what had to be done to open it.
 
     The notes (one sentence each, for the user) are empty on a normal open; they
-    tell of a damaged file moved aside and a backup restored, or a read-only
-    library. Raises LibraryError (one line) when the library cannot be used.
+    tell of a damaged file moved aside and a backup restored, a missing library
+    put back, or a read-only library. Raises LibraryError (one line) when the
+    library cannot be used. Later connections of a process that holds the
+    library open skip all that and never touch the file outside SQLite.
     """
+    with _first_open:
+        if owner.held(path):
+            conn = _open(path, is_read_only(path))
+            if not conn.readonly:
+                _configure(conn)
+            return conn, []
+        return _open_first(path)
+
+
+def _open_first(path: Path) -> tuple[LibraryConnection, list[str]]:
+    from reader.library.backup import backups_dir, recover, recover_missing
+
+    notes: list[str] = []
+    damaged: Path | None = None
+    sweep_temporaries(path.parent, path.name)
+    sweep_temporaries(backups_dir(path), ".library-")
+    if not path.exists():
+        damaged, notes = recover_missing(path)
     if not path.exists():
         _create(path)
     _refuse_foreign(path)
-    readonly = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    notes: list[str] = []
-    damaged: Path | None = None
+    readonly = is_read_only(path)
     try:
         conn, version = _open_checked(path, readonly, check=True)
     except _Damaged as exc:
         if readonly:
             raise LibraryError(f"{path} is damaged ({exc}) and read-only; left untouched") from exc
-        from reader.library.backup import recover
-
-        damaged, notes = recover(path, str(exc))
+        damaged, more = recover(path, str(exc))
+        notes += more
         conn, version = _open_checked(path, readonly=False, check=False)
     if readonly:
         if version < SCHEMA_VERSION:
@@ -306,15 +300,11 @@ def connect_with_report(path: Path) -> tuple[sqlite3.Connection, list[str]]:
         return conn, notes
     try:
         conn.execute("PRAGMA journal_mode = WAL")
-        # WAL + NORMAL survives a killed process; what users type is written with
-        # write(durable=True), which survives an OS crash too.
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
+        _configure(conn)
         _upgrade(conn, path, version)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path} cannot be used: {exc}") from exc
-    conn.library_path = path
     if damaged is not None:
         from reader.library.bookmarks import BookmarkStore
 
