@@ -32,9 +32,9 @@ _EVENTS = {"open", "os.rename", "os.remove", "os.truncate", "os.link", "shutil.c
 
 def _connected() -> bool:
     """Whether this process has a descriptor of a watched file open."""
-    for fd in os.listdir("/proc/self/fd"):
+    for fd in Path("/proc/self/fd").iterdir():
         try:
-            if os.readlink(f"/proc/self/fd/{fd}") in _watched:
+            if str(fd.readlink()) in _watched:
                 return True
         except OSError:
             continue
@@ -137,7 +137,7 @@ def test_opening_the_library_file_while_connected_is_refused_not_silently_done(
         with pytest.raises(PermissionError, match="only SQLite may touch it"):
             target.read_bytes()
     with pytest.raises(PermissionError):
-        os.replace(tmp_path / "link-to-library", path)
+        (tmp_path / "link-to-library").replace(path)
     with pytest.raises(ImportFailure) as failure:
         Importer(converters).parse_file(path)
     assert str(path) in str(failure.value) and "\n" not in str(failure.value)

@@ -72,3 +72,30 @@ def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
     assert "ffff0000" in unknown.stderr.strip().splitlines()[-1]
     mixed = reader("--screenshot", str(tmp_path / "z.png"), "list", home=home)
     assert mixed.returncode == 2
+
+
+def test_a_read_only_library_opens_and_reads_without_an_error(tmp_path: Path) -> None:
+    """Opening an article marks it read and saves the reading position; in a
+    read-only library neither may turn into "Something went wrong"."""
+    from tests.unit.test_faults import _read_only_command
+
+    home = tmp_path / "home"
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    imported = reader("import", str(samples), home=home)  # none of them read yet
+    assert imported.returncode == 0, imported.stderr
+    prefix = _read_only_command(home)
+    env = {**os.environ, "READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "reader", "--screenshot", str(tmp_path / "ro.png")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        home.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert "went wrong" not in result.stderr and "read-only" not in result.stderr
+    assert QImage(str(tmp_path / "ro.png")).width() > 0

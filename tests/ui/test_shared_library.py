@@ -68,7 +68,7 @@ class App:
         found = []
         for fd in fds.iterdir():
             try:
-                found.append(os.readlink(fd))
+                found.append(str(fd.readlink()))
             except OSError:
                 continue
         return found

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.domain import Article, Block, Script
 from reader.library.bookmarks import reanchor
-from reader.library.db import write
+from reader.library.db import LibraryError, write
+
+log = logging.getLogger(__name__)
 
 UNSORTED = "Unsorted"
 
@@ -201,6 +204,23 @@ class ArticleStore:
         ).fetchall()
         return [ArticleRow(str(i), int(s), str(t), p, bool(r)) for i, s, t, p, r in rows]
 
-    def mark_read(self, article_id: str, read: bool = True) -> None:
-        with write(self.conn):
-            self.conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+    @property
+    def read_only(self) -> bool:
+        """Whether the library could only be opened for reading (said once, on open)."""
+        return bool(getattr(self.conn, "readonly", False))
+
+    def mark_read(self, article_id: str, read: bool = True) -> bool:
+        """Record that an article was read. Bookkeeping, not the user's work: a
+        library that cannot take it (read-only, busy, a full disk) goes on being
+        read, and the reason is logged. Returns whether it was saved."""
+        if self.read_only:
+            return False
+        try:
+            with write(self.conn):
+                self.conn.execute(
+                    "UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id)
+                )
+        except LibraryError as exc:
+            log.warning("read flag not saved: %s", exc)
+            return False
+        return True

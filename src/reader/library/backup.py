@@ -352,7 +352,7 @@ def recover(library_path: Path, damage: str) -> tuple[Path, list[str]]:
     when = chosen.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     return aside, [
         f"The library was damaged ({damage}). It was kept aside as {aside}, and the "
-        f"backup of {when} was restored."
+        f"backup of {when} ({chosen.path.name}) was restored."
     ]
 
 
@@ -406,5 +406,6 @@ def recover_missing(library_path: Path) -> tuple[Path | None, list[str]]:
     damaged = [d for d in _kept_copies(library_path, "damaged") if _kept_time(d) > chosen.taken_at]
     when = chosen.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     return (damaged[0] if damaged else None), [
-        f"The library {library_path} was missing; the backup of {when} was restored."
+        f"The library {library_path} was missing; the backup of {when} "
+        f"({chosen.path.name}) was restored."
     ]

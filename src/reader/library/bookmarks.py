@@ -194,6 +194,8 @@ class BookmarkStore:
     # --- reading positions ---
 
     def save_position(self, article_id: str, block: int, quote: str, fraction: float) -> None:
+        if getattr(self.conn, "readonly", False):
+            return  # a read-only library: where the user stopped is not worth an error
         with write(self.conn):
             self.conn.execute(
                 "INSERT OR REPLACE INTO reading_positions VALUES (?, ?, ?, ?, ?)",
