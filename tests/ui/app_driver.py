@@ -7,6 +7,8 @@ reads commands from stdin and answers each on stdout once it is done:
     bookmark NOTE    Ctrl+D on the open article, then the note → "ack ID" or "fail …"
     import PATH      File → Import on PATH → "imported ADDED FAILED"
     shows ID         whether the article list shows article ID → "shows yes|no"
+    section ID       the label of the section row holding article ID → "section LABEL"
+    panel ID         opens the bookmarks panel: does it list bookmark ID? → "panel yes|no"
     wait             let the event loop turn a while → "waited"
 
 Tests run it beside `reader` commands in other processes, then SIGKILL it.
@@ -82,6 +84,15 @@ def main(library: Path) -> int:
             window.import_paths([Path(arg)])
         elif command == "shows":
             say("shows " + ("yes" if window.model.index_of_article(arg).isValid() else "no"))
+        elif command == "section":
+            index = window.model.index_of_article(arg)
+            say(f"section {index.parent().data() if index.isValid() else ''}")
+        elif command == "panel":
+            if not window.bookmarks.panel_visible():
+                window.bookmarks.on_panel_toggled(True)
+                window.bookmarks.refresh_panel()
+            listed = window.bookmarks.model.index_of(arg).isValid()
+            say("panel " + ("yes" if listed else "no"))
         elif command == "wait":
             waiting["turns"] = max(1, int(arg or "50"))
         elif command == "quit":

@@ -141,3 +141,47 @@ def test_cli_beside_the_app_loses_none_of_the_apps_writes(app: App, tmp_path: Pa
     library_is_whole(library)
     titles = reader(library, "list").stdout
     assert "又一個標題" in titles and "標題" in titles
+
+
+def until(app: App, command: str, expected: str, turns: int = 10) -> str:
+    """Ask until the app answers `expected` (the app polls the library once a second)."""
+    answer = app.ask(command)
+    for _ in range(turns):
+        if answer == expected:
+            break
+        assert app.ask("wait 25") == "waited"
+        answer = app.ask(command)
+    return answer
+
+
+def test_the_open_app_follows_what_the_command_line_changes(app: App, tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    sample = json.loads(reader(library, "list", "--json").stdout)[0]["articles"][0]["id"]
+    assert app.ask(f"panel {sample}") == "panel no"
+
+    folder = tmp_path / "新聞"
+    folder.mkdir()
+    (folder / "一.txt").write_text("第一篇\n\n正文。\n", encoding="utf-8")
+    assert reader(library, "import", str(folder)).returncode == 0
+    listed = {
+        a["title"]: a["id"]
+        for s in json.loads(reader(library, "list", "--json").stdout)
+        for a in s["articles"]
+    }
+    first = listed["第一篇"]
+    assert until(app, f"shows {first}", "shows yes") == "shows yes"
+    assert until(app, f"section {first}", "section 新聞 (1)") == "section 新聞 (1)"
+
+    (folder / "二.txt").write_text("第二篇\n\n另一段。\n", encoding="utf-8")
+    assert reader(library, "import", str(folder)).returncode == 0
+    assert until(app, f"section {first}", "section 新聞 (2)") == "section 新聞 (2)"
+
+    added = reader(library, "bookmarks", "add", sample, "--note", "從命令行加的")
+    assert added.returncode == 0, added.stderr
+    mark = next(
+        m["id"]
+        for g in json.loads(reader(library, "bookmarks", "list", "--json").stdout)
+        for m in g["bookmarks"]
+        if m["note"] == "從命令行加的"
+    )
+    assert until(app, f"panel {mark}", "panel yes") == "panel yes"

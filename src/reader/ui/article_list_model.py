@@ -299,6 +299,14 @@ class ArticleListModel(QAbstractItemModel):
         index = self._article_index(node, where[1])
         self.dataChanged.emit(index, index.siblingAtColumn(1), [Qt.ItemDataRole.FontRole])
 
+    def section_indexes(self) -> list[tuple[int, QModelIndex]]:
+        """Every section shown and its index: to keep expansion across a reload."""
+        return [(n.id, self._section_index(n)) for n in self._order if n.id]
+
+    def index_of_section(self, section_id: int) -> QModelIndex:
+        node = self._nodes.get(section_id)
+        return self._section_index(node) if node is not None and node.id else QModelIndex()
+
     def index_of_article(self, article_id: str) -> QModelIndex:
         """The article's row, fetching its section's pages up to it; invalid if not shown."""
         where = self._loaded.get(article_id)

@@ -35,6 +35,7 @@ from reader.ui.article_list_model import ArticleListModel
 from reader.ui.backup_runner import DailyBackup
 from reader.ui.bookmark_tools import BookmarkTools
 from reader.ui.import_runner import ImportRunner
+from reader.ui.library_watch import LibraryWatcher
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
 from reader.ui.reader_view import ReaderView
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.model.set_title_transform(self.translation.title_transform())
         self.model.reload()
         self.tree.expandToDepth(1)
+        self.watcher = LibraryWatcher(store.conn, self)
+        self.watcher.sig_changed.connect(self.on_library_changed)
 
     # --- construction -------------------------------------------------------
 
@@ -288,8 +291,8 @@ class MainWindow(QMainWindow):
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.article_id(current)
-        if article_id is None:
-            return
+        if article_id is None or (self._current is not None and self._current.id == article_id):
+            return  # the list was re-read or re-filtered around the open article
         article = self._store.get(article_id)
         if article is not None:
             self._show(article)
@@ -386,11 +389,43 @@ class MainWindow(QMainWindow):
         if paths and not self.imports.start(paths):
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
 
+    def reload_list(self) -> None:
+        """Re-read the article list, keeping what the user sees: the expanded
+        sections, the current article and the scroll position."""
+        expanded = {
+            sid for sid, index in self.model.section_indexes() if self.tree.isExpanded(index)
+        }
+        current = self.model.article_id(self.tree.currentIndex())
+        scrolled = self.tree.verticalScrollBar().value()
+        self.model.reload()
+        for sid in expanded:
+            index = self.model.index_of_section(sid)
+            if index.isValid():
+                self.tree.setExpanded(index, True)
+        if current is not None:
+            index = self.model.index_of_article(current)
+            if index.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                )
+        self.tree.verticalScrollBar().setValue(scrolled)
+
+    @Slot()
+    def on_library_changed(self) -> None:
+        """Another process changed the library: the list, its counts and the
+        bookmarks follow, without a restart."""
+        self.reload_list()
+        if self.bookmarks.panel_visible():
+            self.bookmarks.refresh_panel()
+        if self._current is not None:
+            marks = self.bookmarks.marks()
+            if marks != self.reader.options.marks:
+                self.on_redisplay()
+
     @Slot(object)
     def on_import_finished(self, report: ImportReport) -> None:
         current = self.reader.article.id if self.reader.article is not None else None
-        self.model.reload()
-        self.tree.expandToDepth(1)
+        self.reload_list()
         self.statusBar().showMessage(
             self.tr("{0} added, {1} updated, {2} already in the library, {3} failed").format(
                 report.added, report.updated, report.unchanged, len(report.failures)

@@ -1,0 +1,46 @@
+"""Noticing that another process (the command line, a second window) changed the library."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+POLL_MS = 1000
+
+
+class LibraryWatcher(QObject):
+    """Polls SQLite's data_version, which changes when any other connection commits.
+
+    The query reads a counter from the WAL index: no lock, no file access of our
+    own, a few microseconds, so polling it once a second on the UI thread costs
+    nothing the user could notice. Our own connection's writes do not count: the
+    window already shows what it wrote.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, conn: sqlite3.Connection, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self._version = self._read()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+
+    def _read(self) -> int | None:
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None  # closed or busy: try again at the next tick
+
+    @Slot()
+    def poll(self) -> None:
+        version = self._read()
+        if version is not None and version != self._version:
+            self._version = version
+            self.sig_changed.emit()
+
+    def stop(self) -> None:
+        self._timer.stop()
