@@ -19,6 +19,7 @@ from reader.library import ArticleStore, open_library
 from reader.library.bookmarks import BookmarkStore
 from reader.library.ingest import import_paths
 from reader.ui.main_window import MainWindow
+from tests.reflow import reflowed
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
@@ -91,14 +92,19 @@ def test_notes_survive_kill_script_switch_reimport_and_a_move(
     assert "background-color:#cfe0f3" in html
     window.close()
 
-    # Re-import the same article from a GB18030 copy under another name.
+    # Re-import the same article from a GB18030 copy under another name, with CRLF
+    # and its paragraphs broken differently: the same article, new blocks.
     copy = tmp_path / "另一個文件名.txt"
-    copy.write_bytes(SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    text = reflowed(SEED.read_text(encoding="utf-8"), article)
+    copy.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
     store = ArticleStore(open_library(library))
     report = import_paths([copy], Importer(converters), store)
-    assert report.failures == [] and report.added == 0
+    assert report.failures == [] and report.added == 0 and report.updated == 1
+    new_blocks = [b.text for b in Importer(converters).parse_file(copy).blocks]
+    assert new_blocks != blocks
     bookmarks = BookmarkStore(store.conn)
-    assert notes_by_passage(bookmarks, blocks) == expected
+    assert notes_by_passage(bookmarks, new_blocks) == expected
+    assert {b.block for b in bookmarks.all()} == {3, 8, None}  # 2 and 6 moved down
 
     # Move to a fresh library with export/import; the article arrives there later.
     exported = tmp_path / "bookmarks.json"
@@ -110,5 +116,5 @@ def test_notes_survive_kill_script_switch_reimport_and_a_move(
     import_paths([copy], Importer(converters), fresh_store)
     moved = BookmarkStore(fresh_store.conn)
     assert moved.count() == 3
-    assert notes_by_passage(moved, blocks) == expected
+    assert notes_by_passage(moved, new_blocks) == expected
     assert not any(b.orphaned for b in moved.all())
