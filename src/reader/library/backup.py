@@ -126,6 +126,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         stale.unlink(missing_ok=True)
     dst = sqlite3.connect(target)
     try:
+        harden(dst)
         source.backup(dst)
         # The copy inherits the WAL flag; as one self-contained file it opens
         # read-only anywhere (connect turns WAL on again for a restored library).
@@ -223,6 +224,7 @@ def in_use(library_path: Path) -> bool:
     except sqlite3.Error:
         return False
     try:
+        harden(probe)
         probe.execute("PRAGMA locking_mode = EXCLUSIVE")
         probe.execute("BEGIN EXCLUSIVE")
         probe.execute("SELECT count(*) FROM sqlite_schema").fetchone()

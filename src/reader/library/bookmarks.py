@@ -24,7 +24,7 @@ from reader.library.bookmark_file import (
     read_bookmarks_file,
     row_to_bookmark,
 )
-from reader.library.db import LibraryError, write
+from reader.library.db import LibraryError, open_read_only, write
 
 __all__ = ["BookmarkGroup", "BookmarkStore", "Position", "ReadingPosition", "quote_of", "reanchor"]
 
@@ -271,7 +271,7 @@ class BookmarkStore:
         reading positions that can still be read from the damaged file (only
         read). Returns how many were newer than the backup's; 0 if unreadable."""
         try:
-            src = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True)
+            src = open_read_only(damaged)
             try:
                 marks = src.execute(f"SELECT {COLS}, title, deleted_at FROM bookmarks").fetchall()
                 places = src.execute("SELECT * FROM reading_positions").fetchall()

@@ -229,6 +229,7 @@ def _create(path: Path) -> None:
             stale.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
+            harden(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             migrate(conn)
         finally:
