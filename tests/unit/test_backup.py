@@ -273,6 +273,8 @@ def test_integrity_check_runs_only_when_the_last_close_was_not_clean(tmp_path: P
     path = tmp_path / "lib" / DB_NAME
     filled(tmp_path / "lib").close()
     assert needs_check(path) is False  # closed cleanly, unchanged since
+    assert check(path) == ["ok"]  # a read-only client (library check) leaves an empty -wal
+    assert needs_check(path) is False
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(path.parent)],
         stdin=subprocess.PIPE,

@@ -67,6 +67,15 @@ def _stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
+def _wal_has_frames(path: Path) -> bool:
+    """A -wal with content: commits not yet in the file. An empty one is what a
+    read-only client (`library check`) leaves; it holds nothing to recover."""
+    try:
+        return sidecar(path, "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _marker_pid(name: str, library: Path) -> int | None:
     match = re.fullmatch(re.escape(library.name) + r"\.open-(\d+)", name)
     return int(match[1]) if match else None
@@ -129,7 +138,7 @@ class Session:
         elif live:
             must = False
         else:
-            must = saved != _stamp(path) or sidecar(path, "-wal").exists()
+            must = saved != _stamp(path) or _wal_has_frames(path)
         for marker in stale:  # the check that follows covers what they left
             with suppress(OSError):
                 marker.unlink()
@@ -159,7 +168,7 @@ class Session:
                 Path(self._marker.name).unlink(missing_ok=True)
             self._marker.close()
             self._marker = None
-        if sidecar(path, "-wal").exists() or any(_owner_alive(m) for m in _open_markers(path)):
+        if _wal_has_frames(path) or any(_owner_alive(m) for m in _open_markers(path)):
             return  # another connection still has it: not at rest
         marker = sidecar(path, ".clean")
         tmp = sidecar(marker, f".{os.getpid()}")
