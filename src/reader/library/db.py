@@ -280,7 +280,11 @@ def _open_first(path: Path) -> tuple[LibraryConnection, list[str]]:
     sweep_temporaries(path.parent, path.name)
     sweep_temporaries(backups_dir(path), ".library-")
     if not path.exists():
-        damaged, notes = recover_missing(path)
+        try:
+            damaged, notes = recover_missing(path)
+        except (OSError, sqlite3.Error) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise LibraryError(f"{path} is missing and could not be put back: {why}") from exc
     if not path.exists():
         _create(path)
     _refuse_foreign(path)
