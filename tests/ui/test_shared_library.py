@@ -185,3 +185,43 @@ def test_the_open_app_follows_what_the_command_line_changes(app: App, tmp_path: 
         if m["note"] == "從命令行加的"
     )
     assert until(app, f"panel {mark}", "panel yes") == "panel yes"
+
+
+def test_any_interleaving_of_app_commands_and_kills_loses_no_acknowledged_write(
+    tmp_path: Path,
+) -> None:
+    """A random sequence of the app's writes, commands in other processes, and the
+    app killed and started again; every write that was acknowledged survives."""
+    import random
+
+    library = tmp_path / "lib"
+    rng = random.Random(20261202)
+    app = App(library)
+    article = json.loads(reader(library, "list", "--json").stdout)[0]["articles"][0]["id"]
+    acknowledged: set[str] = set()
+    try:
+        for step in range(24):
+            action = rng.choice(["app", "app", "cli-mark", "cli-import", "cli-other", "kill"])
+            if action == "app":
+                acknowledged.add(app.bookmark(f"應用{step}"))
+            elif action == "cli-mark":
+                done = reader(library, "bookmarks", "add", article, "--note", f"命令行{step}")
+                assert done.returncode == 0, done.stderr
+                acknowledged.add(done.stdout.split()[0])
+            elif action == "cli-import":
+                page = tmp_path / f"第{step}篇.txt"
+                page.write_text(f"標題{step}\n\n正文{step}。\n", encoding="utf-8")
+                assert reader(library, "import", str(page)).returncode == 0
+            elif action == "cli-other":
+                command = rng.choice([["list"], ["library", "backup"], ["library", "check"]])
+                assert reader(library, *command).returncode == 0
+            else:
+                app.kill()
+                assert acknowledged <= bookmark_ids(library)
+                app = App(library)
+        app.kill()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+    assert acknowledged <= bookmark_ids(library)
+    library_is_whole(library)
