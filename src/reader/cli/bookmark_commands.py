@@ -110,11 +110,32 @@ def _bookmarks(args: argparse.Namespace, store: ArticleStore, out: TextIO) -> in
         return _remove(args.id, marks, out)
     if action == "export":
         n = marks.export_json(args.file)
-        print(f"{n} bookmarks written to {args.file}", file=out)
+        print(f"{n} bookmarks written to {shown(args.file)}", file=out)
         return ExitCode.OK
-    added, updated, skipped = marks.import_json(args.file)
-    print(f"{added} added, {updated} updated, {skipped} already in the library", file=out)
-    return ExitCode.OK
+    return _import(args.file, marks, out)
+
+
+def shown(path: Path) -> str:
+    """A path as text that any terminal can print: bytes that are not UTF-8 in a
+    file name (kept by Python as lone surrogates) become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _import(path: Path, marks: BookmarkStore, out: TextIO) -> int:
+    result = marks.import_json(path)
+    for line in result.invalid:  # each record left out, named
+        err(f"{path}: {line}; left out")
+    summary = (
+        f"{result.added} added, {result.updated} updated, {result.skipped} already in the library"
+    )
+    if result.renamed:
+        summary += (
+            f", {result.renamed} given a new id (theirs belongs to a bookmark on another article)"
+        )
+    if result.invalid:
+        summary += f", {len(result.invalid)} not valid and left out"
+    print(summary, file=out)
+    return ExitCode.INPUT_FAILED if result.invalid else ExitCode.OK
 
 
 def cmd_library(args: argparse.Namespace, out: TextIO) -> int:
