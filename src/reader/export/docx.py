@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -53,7 +54,7 @@ from reader.render import meta_line, script_variant
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.oxml.comments import CT_Comments
-    from docx.oxml.table import CT_Tbl
+    from docx.oxml.table import CT_Tbl, CT_TcPr
     from docx.oxml.text.paragraph import CT_P
     from docx.styles.style import ParagraphStyle
     from docx.table import Table
@@ -212,9 +213,11 @@ def _meta_lines(doc: ExportDocument) -> list[tuple[str, str]]:
     return lines
 
 
-def _side(paragraph: Paragraph, east_asia: str, latin: str, lang: str) -> None:
-    for run in paragraph.runs:
-        _set_fonts(run._r.get_or_add_rPr(), east_asia, latin, lang)
+def _fonts(east_asia: str, latin: str, lang: str) -> CT_RPr:
+    """A run's properties naming these fonts, to be copied onto each run of a side."""
+    rpr = cast(CT_RPr, OxmlElement("w:rPr"))
+    _set_fonts(rpr, east_asia, latin, lang)
+    return rpr
 
 
 class _Body:
@@ -227,6 +230,7 @@ class _Body:
         self._ids: dict[str, str | None] = {}
         self._end = document.element.body.sectPr
         self._comments: Comments | None = None
+        self._cell_pr: CT_TcPr | None = None  # table cells: all of one width
         self._next_comment = 0
 
     def _style_id(self, name: str) -> str | None:
@@ -237,10 +241,13 @@ class _Body:
             self._ids[name] = None if style == default else style.style_id
         return self._ids[name]
 
-    def fill(self, p: CT_P, text: str, style: str) -> None:
+    def fill(self, p: CT_P, text: str, style: str, fonts: CT_RPr | None = None) -> None:
         p.style = self._style_id(style)  # None leaves <w:pPr/>, as python-docx does
         if text:
-            p.add_r().text = _clean(text)
+            r = p.add_r()
+            if fonts is not None:  # a copy: building each one anew costs more than the text
+                r.append(copy.deepcopy(fonts))
+            r.text = _clean(text)  # keeps the rPr
 
     def paragraph(self, text: str, style: str) -> Paragraph:
         p = cast("CT_P", OxmlElement("w:p"))
@@ -273,15 +280,21 @@ class _Body:
         runs = paragraph.runs
         runs[0].mark_comment_range(runs[-1], cid)
 
-    def row(self, table: Table, texts: tuple[str, str], style: str, width: Emu) -> list[Paragraph]:
+    def row(
+        self, table: Table, cells: list[tuple[str, CT_RPr]], style: str, width: Emu
+    ) -> list[Paragraph]:
         tbl: CT_Tbl = table._tbl
         tr = tbl.add_tr()
         paragraphs = []
-        for text in texts:
-            tc = tr.add_tc()
-            tc.width = width
+        for text, fonts in cells:
+            tc = tr.add_tc()  # <w:tc><w:p/></w:tc>
+            if self._cell_pr is None:
+                tc.width = width
+                self._cell_pr = tc.tcPr
+            else:  # the same width as the first cell's, copied
+                tc.insert(0, copy.deepcopy(self._cell_pr))
             p = tc.p_lst[0]
-            self.fill(p, text, style)
+            self.fill(p, text, style, fonts)
             paragraphs.append(Paragraph(p, _Cell(tc, table)))
         return paragraphs
 
@@ -295,12 +308,15 @@ def _table(document: DocxDocument, body: _Body, doc: ExportDocument) -> None:
     width, _height = _PAGES[doc.options.page]
     column = Emu((width - 2 * _MARGIN) // 2)
 
+    # Each column's runs carry their own fonts and language: body and heading kinds.
+    fonts = [
+        [_fonts(_FONTS[v][kind], _LATIN[kind], _WORD_LANG[v]) for v in (v_left, v_right)]
+        for kind in (0, 1)
+    ]
+
     def row(left: str, right: str, style: str) -> Paragraph:
-        kind = 1 if style.startswith("Heading") else 0
-        cells = body.row(table, (left, right), style, column)
-        for paragraph, v in zip(cells, (v_left, v_right), strict=True):
-            _side(paragraph, _FONTS[v][kind], _LATIN[kind], _WORD_LANG[v])
-        return cells[0]
+        left_fonts, right_fonts = fonts[1 if style.startswith("Heading") else 0]
+        return body.row(table, [(left, left_fonts), (right, right_fonts)], style, column)[0]
 
     header = row(doc.labels.original, doc.labels.converted, _META_STYLE)
     # Repeated at the top of every page, so the columns stay named.
