@@ -109,16 +109,12 @@ def _bookmarks(args: argparse.Namespace, store: ArticleStore, out: TextIO) -> in
     if action == "remove":
         return _remove(args.id, marks, out)
     if action == "export":
+        from reader.export.filenames import printable  # the export package loads OpenCC
+
         n = marks.export_json(args.file)
-        print(f"{n} bookmarks written to {shown(args.file)}", file=out)
+        print(f"{n} bookmarks written to {printable(args.file)}", file=out)
         return ExitCode.OK
     return _import(args.file, marks, out)
-
-
-def shown(path: Path) -> str:
-    """A path as text that any terminal can print: bytes that are not UTF-8 in a
-    file name (kept by Python as lone surrogates) become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _import(path: Path, marks: BookmarkStore, out: TextIO) -> int:
