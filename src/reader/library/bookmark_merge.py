@@ -197,7 +197,17 @@ class _Merger:
 
     def merge_batch(self, chunk: list[Item]) -> None:
         self._known(m.id for m, _, _ in chunk)
-        for (mark, title, deleted), anchor in zip(chunk, self._anchors(chunk), strict=True):
+        # Those the library holds as new or newer are skipped before any anchoring
+        # (importing a file again costs lookups only). Safe ahead of the batch: what
+        # the library holds under an id only gets newer.
+        todo = []
+        for item in chunk:
+            _, held = self._owner(item[0])
+            if held is not None and item[0].updated_at <= held.updated_at:
+                self.skipped += 1
+            else:
+                todo.append(item)
+        for (mark, title, deleted), anchor in zip(todo, self._anchors(todo), strict=True):
             self.merge_one(mark, anchor, title, deleted)
         self.conn.executemany(_INSERT, self._pending.values())
         self._pending.clear()
