@@ -269,3 +269,26 @@ def test_devices_fifos_and_huge_files_are_refused_without_reading_them(
             "; nothing was imported\n" if "regular" in message else
             ", too large for a bookmarks file; nothing was imported\n"
         )  # fmt: skip
+
+
+def test_the_bookmarks_beside_a_backup_import_back(
+    capsys: pytest.CaptureFixture[str], lib: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    folder, ids = lib
+    for aid, block, note in [
+        (ids["trad"], "2", "一"),
+        (ids["simp"], "4", "二"),
+        (ids["trad"], "", "三"),
+    ]:
+        extra = ["--block", block] if block else []
+        run(capsys, "--library", folder, "bookmarks", "add", aid, *extra, "--note", note)
+    code, out, err = run(capsys, "--library", folder, "library", "backup")
+    assert code == ExitCode.OK, err
+    backup = Path(out.strip().removeprefix("backed up to "))
+    beside = backup.with_name(f"bookmarks-{backup.name[len('library-') : -len('.sqlite3')]}.json")
+    code, out, err = run(capsys, "--library", folder, "bookmarks", "import", str(beside))
+    assert (code, out) == (ExitCode.OK, "0 added, 0 updated, 3 already in the library\n"), err
+    other = str(tmp_path / "other")
+    code, out, err = run(capsys, "--library", other, "bookmarks", "import", str(beside))
+    assert (code, out) == (ExitCode.OK, "3 added, 0 updated, 0 already in the library\n"), err
+    assert listed(capsys, other) == listed(capsys, folder)
