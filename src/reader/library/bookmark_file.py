@@ -27,7 +27,7 @@ QUOTE_CHARS = 24  # a quote is the first 24 characters of a block or selection
 # Block indexes and offsets: far beyond any article within the 20 MB import limit,
 # and within SQLite's integers (2**70 would not store).
 MAX_INDEX = 2**31 - 1
-MAX_FILE_BYTES = 100 * 2**20  # ~250,000 bookmarks
+MAX_FILE_BYTES = 100 * 2**20  # ~300,000 bookmarks (an export is ~340 bytes each)
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _UUID = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _HEX = re.compile(r"[0-9a-fA-F]+")

@@ -79,8 +79,8 @@ class _Merger:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.stamp = now()
-        # article id -> (its blocks as stored, a Finder on them); None: not here
-        self._finders: OrderedDict[str, tuple[str, Finder] | None] = OrderedDict()
+        # article id -> (its blocks as stored, a Finder on them), the latest used
+        self._finders: OrderedDict[str, tuple[str, Finder]] = OrderedDict()
         self._keys: dict[str, Counter[Key]] = {}  # live bookmarks' keys, per article
         self._ids: dict[str, _Held | None] = {}  # this batch's ids: what holds them
         self._pending: dict[str, tuple[object, ...]] = {}  # rows to insert, by id
@@ -106,6 +106,7 @@ class _Merger:
     def _anchors(self, items: list[Item]) -> list[Anchor]:
         """Each bookmark anchored to this library's blocks, every article's
         quotes searched for together."""
+        # As they came (a whole-article bookmark's anchor is not looked at).
         out: list[Anchor] = [(m.block or 0, m.selection, m.orphaned) for m, _, _ in items]
         by_article: dict[str, list[int]] = {}
         for i, (m, _, _) in enumerate(items):
