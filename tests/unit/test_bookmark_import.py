@@ -12,8 +12,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from reader.domain import Article, Block
-from reader.library import ArticleStore, open_library
+from reader.library import ArticleStore, LibraryError, open_library
 from reader.library.bookmarks import BookmarkStore
 from reader.library.db import DB_NAME
 
@@ -122,5 +124,39 @@ def test_a_long_import_lets_other_writers_in_between_batches(tmp_path: Path) -> 
     assert tuple(BookmarkStore(conn).import_json(path))[:3] == (2 * BATCH + 100, 0, 0)
     conn.set_trace_callback(None)
     assert seen == [0, BATCH, 2 * BATCH]  # three transactions, each seen whole by others
+    other.close()
+    conn.close()
+
+
+def test_an_import_cut_short_says_how_far_it_got_and_finishes_when_run_again(
+    tmp_path: Path,
+) -> None:
+    article = long_article(400)
+    n = 2 * BATCH + 100
+    path = bookmarks_json(tmp_path / "many.json", article, n)
+    conn = open_library(tmp_path / "lib")
+    ArticleStore(conn).add(article)
+    conn.execute("PRAGMA busy_timeout = 50")  # not the 5 s a user waits
+    other = sqlite3.connect(tmp_path / "lib" / DB_NAME, isolation_level=None)
+    began = [0]
+
+    def on_statement(sql: str) -> None:
+        if sql == "BEGIN IMMEDIATE":
+            began[0] += 1
+            if began[0] == 2:  # another program takes the library before the 2nd batch
+                other.execute("BEGIN IMMEDIATE")
+
+    conn.set_trace_callback(on_statement)
+    with pytest.raises(LibraryError) as caught:
+        BookmarkStore(conn).import_json(path)
+    conn.set_trace_callback(None)
+    other.execute("ROLLBACK")
+    message = str(caught.value)
+    assert "another program kept the library busy" in message and "\n" not in message
+    assert f"the {BATCH} bookmarks before it were merged" in message
+    marks = BookmarkStore(conn)
+    assert marks.count() == BATCH
+    assert tuple(marks.import_json(path))[:3] == (n - BATCH, 0, BATCH)
+    assert marks.count() == n
     other.close()
     conn.close()
