@@ -138,3 +138,27 @@ def test_bookmarks_model_passes_qt_model_tester(window: MainWindow, qtmodelteste
     qtmodeltester.check(window.bookmarks.model)
     window.bookmarks.model.set_filter("二")
     qtmodeltester.check(window.bookmarks.model)
+
+
+def test_importing_a_file_with_a_clashing_id_and_a_bad_record_keeps_everything(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    import json
+
+    mine = window.bookmarks.add(2, note="我的")
+    assert mine is not None
+    stamp = "2099-01-01T00:00:00.000000Z"
+    theirs = {
+        "id": mine.id.upper(), "article_id": "f" * 16, "article_title": "別的文章", "block": 1,
+        "quote": "", "note": "他們的", "colour": "", "created_at": stamp, "updated_at": stamp,
+    }  # fmt: skip
+    bad = dict(theirs, id="0" * 32, block=2**70)
+    path = tmp_path / "theirs.json"
+    data = {"format": "reader-bookmarks", "version": 1, "bookmarks": [theirs, bad]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.bookmarks.import_file(path)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("1 bookmarks added, 0 updated, 0 already here. 1 got a new id")
+    assert "1 not valid and left out; the first: bookmark 2 (id 00000000): block is not" in said
+    notes = {(m.article_id, m.note) for m in window.bookmarks.store.all()}
+    assert notes == {(mine.article_id, "我的"), ("f" * 16, "他們的")}

@@ -99,3 +99,20 @@ def test_a_read_only_library_opens_and_reads_without_an_error(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "went wrong" not in result.stderr and "read-only" not in result.stderr
     assert QImage(str(tmp_path / "ro.png")).width() > 0
+
+
+def test_a_screenshot_onto_a_symlink_replaces_the_link_not_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("a file the link points to", encoding="utf-8")
+    link = tmp_path / "shot.png"
+    link.symlink_to(target)
+    result = reader("--screenshot", str(link), "--size", "640x480", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == "a file the link points to"
+    assert not link.is_symlink() and QImage(str(link)).width() == 640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temp file left
+    # Into a folder that is not there: one line, nothing left behind.
+    missing = tmp_path / "nowhere" / "shot.png"
+    result = reader("--screenshot", str(missing), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith(f"reader: {missing}: cannot be")

@@ -13,7 +13,7 @@ from reader.chinese import Converters
 from reader.domain import Article, Block
 from reader.importers import Importer
 from reader.library import ArticleStore, LibraryError, Stored, open_library
-from reader.library.bookmarks import QUOTE_CHARS, BookmarkStore
+from reader.library.bookmarks import QUOTE_CHARS, BookmarkStore, MergeResult
 from reader.library.db import DB_NAME
 
 PARAS = [
@@ -255,9 +255,9 @@ def test_export_import_into_a_fresh_library(
     fresh = open_library(tmp_path / "fresh")
     fresh_store, fresh_marks = ArticleStore(fresh), BookmarkStore(fresh)
     fresh_store.add(a)  # b is not here yet: its bookmark is imported anyway
-    assert fresh_marks.import_json(path) == (4, 0, 0)
+    assert fresh_marks.import_json(path) == MergeResult(4, 0, 0)
     assert sorted(fresh_marks.all(), key=lambda m: m.id) == sorted(made, key=lambda m: m.id)
-    assert fresh_marks.import_json(path) == (0, 0, 4)  # no duplicates
+    assert fresh_marks.import_json(path) == MergeResult(0, 0, 4)  # no duplicates
     assert fresh_marks.count() == 4
     groups = fresh_marks.grouped()
     assert [(g.title, g.present) for g in groups] == [("調查研究", True), ("第二篇", False)]
@@ -273,13 +273,13 @@ def test_import_merges_by_id_newer_wins_and_by_content(
     path = tmp_path / "b.json"
     marks.export_json(path)
     marks.update_note(mark.id, "本地較新")
-    assert marks.import_json(path) == (0, 0, 1)  # the local edit is newer: kept
+    assert marks.import_json(path) == MergeResult(0, 0, 1)  # the local edit is newer: kept
     data = json.loads(path.read_text(encoding="utf-8"))
     data["bookmarks"][0].update(note="遠端較新", updated_at="2099-01-01T00:00:00Z")
     twin = dict(data["bookmarks"][0], id="f" * 32)  # same content, another id
     data["bookmarks"].append(twin)
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert marks.import_json(path) == (0, 1, 1)
+    assert marks.import_json(path) == MergeResult(0, 1, 1)
     got = marks.get(mark.id)
     assert (
         got is not None
@@ -295,12 +295,6 @@ def test_import_merges_by_id_newer_wins_and_by_content(
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b'{"format": "calibre"}', "not a Reader bookmarks file"),
         (b'{"format": "reader-bookmarks", "version": 7, "bookmarks": []}', "newer Reader"),
-        (b'{"format": "reader-bookmarks", "version": 1, "bookmarks": [{"id": "x"}]}', "bookmark 1"),
-        (
-            b'{"format": "reader-bookmarks", "version": 1, "bookmarks": [{"id": "x", '
-            b'"article_id": "a", "created_at": "yesterday"}]}',
-            "bookmark 1",
-        ),
     ],
 )
 def test_bad_files_are_refused_in_one_line_naming_the_file(
@@ -312,6 +306,26 @@ def test_bad_files_are_refused_in_one_line_naming_the_file(
     with pytest.raises(LibraryError, match=message) as caught:
         marks.import_json(path)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+    assert marks.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (b'{"id": "x"}', "bookmark 1: article_id is missing or not text"),
+        (
+            b'{"id": "x", "article_id": "a", "created_at": "yesterday"}',
+            "bookmark 1: created_at is not an ISO 8601 time in the years 1\u20139999",
+        ),
+    ],
+)
+def test_a_bad_record_is_left_out_and_named(
+    tmp_path: Path, lib: tuple[ArticleStore, BookmarkStore], record: bytes, reason: str
+) -> None:
+    _, marks = lib
+    path = tmp_path / "bad.json"
+    path.write_bytes(b'{"format": "reader-bookmarks", "version": 1, "bookmarks": [%s]}' % record)
+    assert marks.import_json(path) == MergeResult(0, 0, 0, 0, (reason,))
     assert marks.count() == 0
 
 

@@ -122,7 +122,10 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--no-metadata", action="store_true", help="leave out date, source, editors")
     p.add_argument("--bom", action="store_true", help="txt: start with a UTF-8 BOM (Windows tools)")
     p.add_argument("--page", choices=["a4", "letter"], default="a4", help="pdf: paper size")
-    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="file, or folder (--section)")
+    # Kept as typed: Path() drops the trailing "/" that says "a folder".
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="file, or folder (ending in / or existing)"
+    )
 
 
 def err(message: str) -> None:

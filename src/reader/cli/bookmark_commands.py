@@ -109,12 +109,29 @@ def _bookmarks(args: argparse.Namespace, store: ArticleStore, out: TextIO) -> in
     if action == "remove":
         return _remove(args.id, marks, out)
     if action == "export":
+        from reader.export.filenames import printable  # the export package loads OpenCC
+
         n = marks.export_json(args.file)
-        print(f"{n} bookmarks written to {args.file}", file=out)
+        print(f"{n} bookmarks written to {printable(args.file)}", file=out)
         return ExitCode.OK
-    added, updated, skipped = marks.import_json(args.file)
-    print(f"{added} added, {updated} updated, {skipped} already in the library", file=out)
-    return ExitCode.OK
+    return _import(args.file, marks, out)
+
+
+def _import(path: Path, marks: BookmarkStore, out: TextIO) -> int:
+    result = marks.import_json(path)
+    for line in result.invalid:  # each record left out, named
+        err(f"{path}: {line}; left out")
+    summary = (
+        f"{result.added} added, {result.updated} updated, {result.skipped} already in the library"
+    )
+    if result.renamed:
+        summary += (
+            f", {result.renamed} given a new id (theirs belongs to a bookmark on another article)"
+        )
+    if result.invalid:
+        summary += f", {len(result.invalid)} not valid and left out"
+    print(summary, file=out)
+    return ExitCode.INPUT_FAILED if result.invalid else ExitCode.OK
 
 
 def cmd_library(args: argparse.Namespace, out: TextIO) -> int:

@@ -3,12 +3,18 @@
 Never overwrites: a single export whose target exists fails with "exists" (the
 app's dialog asks instead; the command line has no --force), and a section export
 numbers clashing names "title (2).md". Markdown, HTML, text and Word never load Qt.
+
+`-o PATH` of one article: an existing folder, or a PATH ending in a separator
+(`out/`), is a folder: the file goes inside it, named after the title, and a
+missing one is created (with its parents), as `--section` does. Anything else
+names the file itself, whose folder must exist.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -122,7 +128,7 @@ def _write(doc: ExportDocument, path: Path) -> str | None:
 
 
 def _export_one(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int:
-    from reader.export.filenames import safe_filename, target_in
+    from reader.export.filenames import printable, safe_filename
     from reader.importers import ImportFailure
 
     try:
@@ -132,16 +138,10 @@ def _export_one(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int
         return ExitCode.INPUT_FAILED
     doc = sources.document(article)
     name = safe_filename(doc.article.title, doc.options.extension)
-    output: Path | None = args.output
-    if output is None:
-        path = target_in(Path.cwd(), name)
-    elif output.is_dir():
-        path = target_in(output, name)
-    elif str(args.output).endswith(("/", "\\")):
-        err(f"{output}: no such folder")
+    path = _target(args.output, name)
+    if isinstance(path, str):
+        err(path)
         return ExitCode.INPUT_FAILED
-    else:
-        path = output  # a file the user named: taken as given
     if path.exists():
         err(f"{path}: exists; not overwritten (remove it, or choose another name with -o)")
         return ExitCode.INPUT_FAILED
@@ -149,8 +149,35 @@ def _export_one(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int
     if failure is not None:
         err(failure)
         return ExitCode.INPUT_FAILED
-    print(path, file=out)
+    print(printable(path), file=out)
     return ExitCode.OK
+
+
+def _means_folder(output: str) -> bool:
+    return output.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep))
+
+
+def _target(output: str | None, name: str) -> Path | str:
+    """Where one article goes for `-o output` (see the module's docstring), or the
+    one-line reason it cannot go there."""
+    from reader.export.filenames import target_in
+
+    if output is None:
+        return target_in(Path.cwd(), name)
+    given = Path(output)
+    if given.is_dir():
+        return target_in(given, name)
+    if _means_folder(output):
+        if given.exists() or given.is_symlink():
+            return f"{output}: not a folder (a file of that name exists)"
+        try:
+            given.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"{output}: the folder cannot be created ({exc.strerror or exc})"
+        return target_in(given, name)
+    if not given.parent.is_dir():
+        return f"{output}: no folder {given.parent} to write it in"
+    return given  # a file the user named: taken as given
 
 
 def _paths(sections: list[SectionRow]) -> dict[int, tuple[str, ...]]:
@@ -183,7 +210,7 @@ def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
 
 
 def _export_section(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int:
-    from reader.export.filenames import safe_filename, target_in
+    from reader.export.filenames import printable, safe_filename, target_in
 
     store = sources.store()
     paths = _paths(store.sections())
@@ -196,7 +223,7 @@ def _export_section(args: argparse.Namespace, sources: _Sources, out: TextIO) ->
         err(f"{args.section}: more than one section has this name ({names}); give its path")
         return ExitCode.INPUT_FAILED
     top = paths[found[0]]
-    root: Path = args.output or Path.cwd()
+    root = Path(args.output) if args.output is not None else Path.cwd()
     failures = 0
     taken: set[Path] = set()
     # The section and its sub-sections, each of those in a folder of its own name.
@@ -228,5 +255,5 @@ def _export_section(args: argparse.Namespace, sources: _Sources, out: TextIO) ->
                 err(failure)
                 failures += 1
                 continue
-            print(target, file=out)
+            print(printable(target), file=out)
     return ExitCode.INPUT_FAILED if failures else ExitCode.OK

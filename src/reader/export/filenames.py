@@ -110,3 +110,10 @@ def target_in(folder: Path, name: str) -> Path:
     if target.parent != root or os.path.normpath(target) != str(target):
         raise ValueError(f"{name!r}: not a file name inside {root}")
     return target
+
+
+def printable(path: Path | str) -> str:
+    """`path` as text any terminal can print: bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) shown as U+FFFD, where print()
+    to a UTF-8 stdout would raise."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")

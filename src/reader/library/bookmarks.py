@@ -6,29 +6,36 @@ reader.library.bookmark_file; this is the store the app and the commands use.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reader.domain import Article, Bookmark
-from reader.library.anchoring import now, reanchor, reanchor_texts
+from reader.library.anchoring import now, reanchor
 from reader.library.bookmark_file import (
     COLS,
+    QUOTE_CHARS,
     check_colour,
     export_bookmarks,
     read_bookmarks_file,
     row_to_bookmark,
 )
+from reader.library.bookmark_merge import MergeResult, insert, merge
 from reader.library.db import LibraryError, open_read_only, write
 
-__all__ = ["BookmarkGroup", "BookmarkStore", "Position", "ReadingPosition", "quote_of", "reanchor"]
-
-QUOTE_CHARS = 24
+__all__ = [
+    "QUOTE_CHARS",
+    "BookmarkGroup",
+    "BookmarkStore",
+    "MergeResult",
+    "Position",
+    "ReadingPosition",
+    "quote_of",
+    "reanchor",
+]
 
 
 class Position(NamedTuple):
@@ -65,14 +72,6 @@ class BookmarkStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def _insert(self, m: Bookmark, title: str, deleted_at: str | None = None) -> None:
-        sel = m.selection or (None, None)
-        self.conn.execute(
-            f"INSERT INTO bookmarks ({COLS}, title, deleted_at) VALUES (?{', ?' * 12})",
-            (m.id, m.article_id, m.block, m.quote, sel[0], sel[1], m.note, m.colour,
-             m.created_at, m.updated_at, int(m.orphaned), title, deleted_at),
-        )  # fmt: skip
-
     def add(
         self,
         article: Article,
@@ -100,7 +99,7 @@ class BookmarkStore:
             stamp, stamp,
         )  # fmt: skip
         with write(self.conn, durable=True):
-            self._insert(mark, article.title)
+            insert(self.conn, mark, article.title)
         return mark
 
     def _change(self, bookmark_id: str, sql: str, *values: object) -> None:
@@ -176,13 +175,18 @@ class BookmarkStore:
         return groups
 
     def resolve(self, prefix: str) -> list[str]:
-        """Ids that `prefix` names (at most two: more than one is ambiguous)."""
+        """Ids that `prefix` names (at most two: more than one is ambiguous), in
+        any case, hyphens as in a uuid allowed: ids are lowercase hex, and older
+        libraries may hold imported ones in capitals."""
+        wanted = prefix.strip().replace("-", "").lower()
+        if not wanted:
+            return []
         rows = self.conn.execute(
-            "SELECT id FROM bookmarks WHERE deleted_at IS NULL AND substr(id, 1, ?) = ? "
-            "ORDER BY id LIMIT 2",
-            (len(prefix), prefix.lower()),
+            "SELECT id FROM bookmarks WHERE deleted_at IS NULL "
+            "AND substr(replace(lower(id), '-', ''), 1, ?) = ? ORDER BY id LIMIT 2",
+            (len(wanted), wanted),
         ).fetchall()
-        return [str(r[0]) for r in rows] if prefix else []
+        return [str(r[0]) for r in rows]
 
     def count(self) -> int:
         return int(
@@ -225,46 +229,12 @@ class BookmarkStore:
     def export_json(self, path: Path) -> int:
         return export_bookmarks(self.conn, path)
 
-    def import_json(self, path: Path) -> tuple[int, int, int]:
-        """Merge an exported file: (added, updated, skipped), in one transaction."""
-        return self._merge((m, title, None) for m, title in read_bookmarks_file(path))
-
-    def _merge(self, items: Iterable[tuple[Bookmark, str, str | None]]) -> tuple[int, int, int]:
-        """The same id: the newer updated_at wins. Another id with the same article,
-        block, quote and note is a duplicate. Bookmarks of articles not in the
-        library are kept; they wait for their article."""
-        added = updated = skipped = 0
-        touched: set[str] = set()
-        with write(self.conn, durable=True):
-            for mark, title, deleted_at in items:
-                row = self.conn.execute(
-                    "SELECT updated_at FROM bookmarks WHERE id = ?", (mark.id,)
-                ).fetchone()
-                if row is not None:
-                    if mark.updated_at <= str(row[0]):
-                        skipped += 1
-                        continue
-                    self.conn.execute("DELETE FROM bookmarks WHERE id = ?", (mark.id,))
-                    updated += 1
-                elif self.conn.execute(
-                    "SELECT 1 FROM bookmarks WHERE article_id = ? AND block IS ? AND quote = ? "
-                    "AND note = ? AND deleted_at IS NULL",
-                    (mark.article_id, mark.block, mark.quote, mark.note),
-                ).fetchone():
-                    skipped += 1
-                    continue
-                else:
-                    added += 1
-                self._insert(mark, title, deleted_at)
-                touched.add(mark.article_id)
-            for article_id in sorted(touched):  # anchor to the blocks of this library
-                blocks = self.conn.execute(
-                    "SELECT blocks FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-                if blocks is not None:
-                    texts = [str(b["text"]) for b in json.loads(str(blocks[0]))]
-                    reanchor_texts(self.conn, article_id, texts)
-        return added, updated, skipped
+    def import_json(self, path: Path) -> MergeResult:
+        """Merge an exported file (reader.library.bookmark_merge): its valid records
+        in batches; those not valid are left out and named in `invalid`."""
+        read = read_bookmarks_file(path)
+        result = merge(self.conn, ((m, title, None) for m, title in read.marks))
+        return result._replace(invalid=tuple(read.invalid))
 
     def salvage(self, damaged: Path) -> int:
         """After a backup replaced a damaged library: merge in the bookmarks and
@@ -279,7 +249,9 @@ class BookmarkStore:
                 src.close()
         except sqlite3.Error:
             return 0  # those pages are damaged too: the backup's copy stands
-        added, updated, _ = self._merge((row_to_bookmark(r), str(r[11]), r[12]) for r in marks)
+        added, updated, *_ = merge(
+            self.conn, ((row_to_bookmark(r), str(r[11]), r[12]) for r in marks)
+        )
         moved = 0
         with write(self.conn):
             for place in places:

@@ -216,14 +216,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:
+    """Render the window to a PNG at `path`, atomically: a temporary file beside it
+    takes the name, so a symlink there is replaced, never written through, and an
+    old file stays whole until the new one is complete."""
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from reader.export.atomic import ExportError, write_atomic
 
     assert isinstance(app, QApplication) and isinstance(window, QMainWindow)
     for _ in range(3):  # let layouts and the first paint settle
         app.processEvents()
-    image = window.grab()
-    if not image.save(str(path), "PNG"):
-        print(f"reader: {path}: the screenshot could not be written", file=sys.stderr)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().save(buffer, "PNG"):
+        print(f"reader: {path}: the screenshot could not be made", file=sys.stderr)
+        return 1
+    try:
+        write_atomic(path, bytes(buffer.data().data()), overwrite=True)
+    except ExportError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
         return 1
     window.close()
     return 0

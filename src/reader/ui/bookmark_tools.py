@@ -266,15 +266,22 @@ class BookmarkTools(QObject):
 
     def import_file(self, path: Path) -> bool:
         try:
-            added, updated, skipped = self.store.import_json(path)
+            result = self.store.import_json(path)
         except (LibraryError, OSError) as exc:
             self._say(str(exc))
             return False
-        self._say(
-            self.tr("{0} bookmarks added, {1} updated, {2} already here.").format(
-                added, updated, skipped
-            )
+        message = self.tr("{0} bookmarks added, {1} updated, {2} already here.").format(
+            result.added, result.updated, result.skipped
         )
+        if result.renamed:
+            message += " " + self.tr(
+                "{0} got a new id: theirs belongs to a bookmark on another article."
+            ).format(result.renamed)
+        if result.invalid:
+            message += " " + self.tr("{0} not valid and left out; the first: {1}.").format(
+                len(result.invalid), result.invalid[0]
+            )
+        self._say(message)
         self.refresh_panel()
         self.sig_marks_changed.emit()
         return True
