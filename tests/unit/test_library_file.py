@@ -234,7 +234,9 @@ def test_a_backup_killed_halfway_leaves_no_temporary_file_for_long(tmp_path: Pat
     backups = folder / "backups"
 
     def temporaries() -> list[str]:
-        return [p.name for p in backups.iterdir() if p.name.startswith(".library-")]
+        return [
+            p.name for p in backups.iterdir() if p.name.startswith((".library-", ".bookmarks-"))
+        ]
 
     for _attempt in range(20):  # until a kill lands while a copy is half made
         proc = subprocess.Popen(
@@ -251,7 +253,8 @@ def test_a_backup_killed_halfway_leaves_no_temporary_file_for_long(tmp_path: Pat
     assert temporaries(), "no kill landed inside a backup"
     open_library(folder).close()  # the next start sweeps what the killed backup left
     assert temporaries() == []
-    assert all(check(b.path) == ["ok"] for b in list_backups(backups))
+    for b in list_backups(backups):  # every backup listed is whole, with its bookmarks
+        assert check(b.path) == ["ok"] and b.bookmarks_json.exists()
 
 
 def test_recovery_skips_a_backup_that_fails_verification_and_takes_the_next(

@@ -151,7 +151,9 @@ def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     final = folder / f"library-{stamp}-{reason}.sqlite3"
     tmp = folder / f".{final.name}.{os.getpid()}.tmp"
-    sweep_temporaries(folder, ".library-")  # copies a killed backup left halfway
+    for prefix in (".library-", ".bookmarks-"):  # what killed backups left halfway
+        sweep_temporaries(folder, prefix)
+    marks: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         n = 1
@@ -159,17 +161,22 @@ def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
             n += 1
             final = folder / f"library-{stamp}-{reason}-{n}.sqlite3"
         _copy(conn, tmp)
-        tmp.replace(final)
-        fsync_path(folder)
-        copy = open_read_only(final)
+        # The bookmarks beside it come from the verified copy, before it is named a
+        # backup: a backup that lists among the backups always has its JSON.
+        copy = open_read_only(tmp)
         try:
             if copy.execute("SELECT 1 FROM sqlite_schema WHERE name = 'bookmarks'").fetchone():
-                export_bookmarks(copy, Backup(final, datetime.now(UTC), reason).bookmarks_json)
+                marks = Backup(final, datetime.now(UTC), reason).bookmarks_json
+                export_bookmarks(copy, marks)
         finally:
             copy.close()
+        tmp.replace(final)
+        fsync_path(folder)
     except (OSError, sqlite3.Error, LibraryError) as exc:
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
+            if marks is not None and not final.exists():
+                marks.unlink(missing_ok=True)
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LibraryError(f"cannot back up the library to {folder}: {why}") from exc
     rotate(folder)

@@ -278,7 +278,8 @@ def _open_first(path: Path) -> tuple[LibraryConnection, list[str]]:
     notes: list[str] = []
     damaged: Path | None = None
     sweep_temporaries(path.parent, path.name)
-    sweep_temporaries(backups_dir(path), ".library-")
+    for prefix in (".library-", ".bookmarks-"):
+        sweep_temporaries(backups_dir(path), prefix)
     if not path.exists():
         try:
             damaged, notes = recover_missing(path)
