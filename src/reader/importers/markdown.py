@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from reader.domain import Block
+from reader.domain import Block, bounded_section
 from reader.importers.front_matter import (
     Scalar,
     has_front_matter,
@@ -156,9 +156,11 @@ def parse_markdown(text: str) -> ParsedText:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     front, body = split_front_matter(text.replace("\x00", "\ufffd"))
     meta = parse_front_matter(front) if front is not None else {}
+    # Deeper or longer than a section holds: the rest stays in the article, as text.
+    section, overflow = bounded_section(_list_of(meta.get("section")))
     result = ParsedText(
         title=_text_of(meta.get("title")),
-        section_path=_list_of(meta.get("section")),
+        section_path=section,
         published=_text_of(meta.get("published")),
         source=_text_of(meta.get("source")),
         author=_text_of(meta.get("author")),
@@ -171,6 +173,8 @@ def parse_markdown(text: str) -> ParsedText:
         if result.title is None:
             result.title = found[0][2]
         found = found[1:]
+    if overflow:
+        result.blocks.append(Block.paragraph(" / ".join(overflow)))
     for kind, level, value, quoted in found:
         if quoted and bilingual:
             continue  # the converted side of a bilingual export

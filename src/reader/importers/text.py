@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reader.domain import ZERO_WIDTH, Block
+from reader.domain import ZERO_WIDTH, Block, fitting_levels
 
 # Lines at the top that may still be breadcrumb, title or meta.
 _HEADER_LINES = 8
@@ -149,14 +149,36 @@ class _Header:
         self.pat = pat
         self.result = result
 
-    def breadcrumb(self, line: str) -> tuple[str, ...] | None:
+    def breadcrumb(self, line: str) -> tuple[tuple[str, ...], str] | None:
+        """(section, the rest of the line past the levels that fit) of a breadcrumb
+        line, or None if the line is not one."""
         if any(ch in line for ch in "。！？"):
             return None
-        parts = [p.strip() for p in self.pat.breadcrumb_separator.split(line)]
-        if len(parts) < 2 or any(not p or len(p) > _CRUMB_MAX for p in parts):
+        # Where each part starts and ends. The separator pattern matches the separator
+        # alone: parts are stripped here, and a `\s*` around it would make every search
+        # rescan a long run of spaces (quadratic).
+        starts, ends = [0], []
+        for sep in self.pat.breadcrumb_separator.finditer(line):
+            ends.append(sep.start())
+            starts.append(sep.end())
+        ends.append(len(line))
+        if len(starts) < 2:
             return None
-        crumbs = [self.pat.breadcrumb_noise.sub("", p).strip() for p in parts]
-        return tuple(c for c in crumbs if c)
+        names: list[str] = []
+        name_starts: list[int] = []
+        for start, end in zip(starts, ends, strict=True):
+            part = line[start:end].strip()
+            if not part or len(part) > _CRUMB_MAX:
+                return None
+            crumb = self.pat.breadcrumb_noise.sub("", part).strip()
+            if crumb:
+                names.append(crumb)
+                name_starts.append(start)
+        if not names:
+            return None
+        kept = fitting_levels(names)
+        rest = line[name_starts[kept] :].strip() if kept < len(names) else ""
+        return tuple(names[:kept]), rest
 
     def meta(self, line: str) -> bool:
         """Take published/source/author from a meta line; False if it is not one."""
@@ -267,11 +289,12 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
 
     header = _Header(pat, result)
     body_start = 0
+    overflow = ""  # breadcrumb levels past what a section holds: kept as text
     for i, ln in enumerate(kept[:_HEADER_LINES]):
         if result.title is None and not result.section_path:
             crumbs = header.breadcrumb(ln.text)
             if crumbs:
-                result.section_path = crumbs
+                result.section_path, overflow = crumbs
                 body_start = i + 1
                 continue
         if header.meta(ln.text):
@@ -287,4 +310,6 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
         # Nothing but header-like lines (a file holding only a date, say):
         # plain text after all, first line the title.
         result.title = kept[0].text[:_TITLE_MAX]
+    if overflow:
+        result.blocks.insert(0, Block.paragraph(overflow))
     return result
