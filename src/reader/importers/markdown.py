@@ -32,7 +32,9 @@ __all__ = ["has_front_matter", "parse_markdown"]
 
 # --- blocks ---------------------------------------------------------------------
 
-_ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The opening of an ATX heading; its text and closing #s are taken apart by _atx_text:
+# a lazy `(.*?)` before `(?:[ \t]+#+)?[ \t]*$` rescans every run of spaces (quadratic).
+_ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BREAK_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -83,6 +85,18 @@ class _Blocks:
             self.found.append(("p", 0, text, False))
 
 
+def _atx_text(rest: str) -> str:
+    """The text of an ATX heading after its opening #s: without the optional closing
+    sequence of #s (one preceded by a space or tab, or the whole text)."""
+    text = rest.strip(" \t")
+    body = text.rstrip("#")
+    if not body:
+        return ""
+    if len(body) < len(text) and body[-1] not in " \t":
+        return text  # "# C#": the #s belong to the text
+    return body.rstrip(" \t")
+
+
 def _body(lines: list[str]) -> list[tuple[str, int, str, bool]]:
     blocks = _Blocks()
     i = 0
@@ -104,7 +118,7 @@ def _body(lines: list[str]) -> list[tuple[str, int, str, bool]]:
             continue
         atx = _ATX_RE.match(line)
         if atx:
-            blocks.heading(len(atx[1]), atx[2] or "")
+            blocks.heading(len(atx[1]), _atx_text(line[atx.end() :]))
             continue
         setext = _SETEXT_RE.match(line)
         if setext and blocks.lines and not blocks.quoted:

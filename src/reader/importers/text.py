@@ -15,6 +15,7 @@ Every part is optional; a field that is not there stays absent, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ _CRUMB_MAX = 40
 _META_MAX = 100
 _HEADING_MAX = 40
 _TITLE_MAX = 100
+# Longest line read as an editor line: patterns from data are only ever searched in
+# short lines, so none of them can turn a long line into quadratic work.
+_EDITOR_MAX = 200
 # A short line is a heading only if the article also has real prose.
 _PROSE_MIN = 80
 _SENTENCE_END = "。！？!?；;…：:"
@@ -205,6 +209,8 @@ class _Header:
 
 
 def _editors(line: str, pat: Patterns) -> tuple[str, ...] | None:
+    if len(line) > _EDITOR_MAX:
+        return None
     for rx in pat.editor:
         m = rx.match(line)
         if m:
@@ -248,13 +254,13 @@ def _paragraphs(lines: list[_Line]) -> list[list[str]]:
 
 def _join(parts: list[str]) -> str:
     """Join wrapped lines: no space between Chinese, one between Latin words."""
-    out = parts[0]
-    for part in parts[1:]:
-        if out[-1:].isascii() and out[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum():
-            out += " " + part
-        else:
-            out += part
-    return out
+    out = [parts[0]]
+    for before, part in itertools.pairwise(parts):  # lines are never empty
+        end, start = before[-1], part[0]
+        if end.isascii() and end.isalnum() and start.isascii() and start.isalnum():
+            out.append(" ")
+        out.append(part)  # a list joined once: += would copy the text at every line
+    return "".join(out)
 
 
 def _blocks(groups: list[list[str]], pat: Patterns) -> list[Block]:
