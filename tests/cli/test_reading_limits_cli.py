@@ -7,7 +7,6 @@ forever) and a memory cap (/dev/zero once ate memory until Python gave up).
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,8 @@ import pytest
 from reader.cli import ExitCode
 from reader.importers import MAX_FILE_BYTES
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero")
+# POSIX only: FIFOs, /dev/zero, and a memory cap for the child process.
+resource = pytest.importorskip("resource")
 
 # Each command names the file in its own place on the command line.
 COMMANDS = {
