@@ -29,7 +29,8 @@ def _create(path: bytes, text: str) -> None:
 
 @pytest.fixture
 def zip_folder(tmp_path: Path) -> Path:
-    """As a Windows zip unpacks: folder 国内 and files 中文.txt, 空.txt in GBK, 新聞.txt in Big5."""
+    """As a Windows zip unpacks: folder 国内 and files 中文.txt, 空.txt in GBK, 新聞.txt in
+    Big5; and a Latin-1 name, and one in no encoding at all."""
     root = tmp_path / "unzipped"
     root.mkdir()
     base = os.fsencode(root)
@@ -38,6 +39,8 @@ def zip_folder(tmp_path: Path) -> Path:
     _create(base + "/新聞.txt".encode("big5"), f"{LONG_FIRST_LINE}\n\n第二篇的正文。\n")
     _create(base + "/空.txt".encode("gbk"), "")  # fails: its name must still print
     _create(base + b"/\xff\xfe.txt", "短标题\n\n第三篇的正文。\n")  # no encoding at all
+    # Latin-1 decodes strictly as GB18030 too ("M黮ler"): shown as it is, not guessed.
+    _create(base + "/Müller.txt".encode("latin-1"), f"{LONG_FIRST_LINE}\n\n第四篇的正文。\n")
     return root
 
 
@@ -47,7 +50,7 @@ def test_names_that_are_not_utf8_import_and_the_rest_go_on(
     lib = str(tmp_path / "lib")
     code, out, err = run(capsys, "--library", lib, "import", str(zip_folder))
     assert code == ExitCode.INPUT_FAILED  # the empty file, and only it
-    assert out.startswith("3 added, 0 updated, 0 already in the library, 1 failed")
+    assert out.startswith("4 added, 0 updated, 0 already in the library, 1 failed")
     # The failing name is shown with U+FFFD for each byte that is not UTF-8.
     assert err == f"reader: {zip_folder}/\ufffd\ufffd.txt: empty file\n"
 
@@ -56,7 +59,7 @@ def test_names_that_are_not_utf8_import_and_the_rest_go_on(
     listing = {tuple(s["section"]): [a["title"] for a in s["articles"]] for s in json.loads(out)}
     # Titles and sections read the GBK and Big5 names as what they say.
     assert listing == {
-        ("unzipped",): sorted(["新聞", "短标题"]),
+        ("unzipped",): sorted(["M\ufffdller", "新聞", "短标题"]),
         ("unzipped", "国内"): ["中文"],
     }
 
@@ -69,6 +72,7 @@ def test_names_that_are_not_utf8_import_and_the_rest_go_on(
             f"{zip_folder}/\ufffd\ufffd\ufffd\ufffd/\ufffd\ufffd\ufffd\ufffd.txt",
             f"{zip_folder}/\ufffds\ufffdD.txt",  # 新聞 in Big5: B7 73 BB 44
             f"{zip_folder}/\ufffd\ufffd.txt",
+            f"{zip_folder}/M\ufffdller.txt",
         ]
     )
 

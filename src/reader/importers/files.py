@@ -67,14 +67,15 @@ def readable_name(name: str) -> str:
     """A file or folder name for a title or a section.
 
     A name whose bytes are not UTF-8 is read as GB18030 or Big5 when it decodes
-    strictly as one of them (the importer's own choice between the two); names
-    from Windows zips are in the system's legacy code page. Otherwise its
-    undecodable bytes become U+FFFD.
+    strictly as one of them (the importer's own choice between the two) into mostly
+    common characters; names from Windows zips are in the system's legacy code
+    page. Otherwise its undecodable bytes become U+FFFD: never a guess that reads
+    as mojibake.
     """
     shown = display_path(name)
     if shown == name or os.name == "nt":
         return shown
-    from reader.importers.decode import DecodeError, decode_bytes
+    from reader.importers.decode import DecodeError, decode_bytes, mostly_common
 
     try:
         decoded = decode_bytes(os.fsencode(name))
@@ -82,7 +83,7 @@ def readable_name(name: str) -> str:
         return shown
     if decoded.lossy or decoded.encoding not in ("gb18030", "big5", "big5hkscs"):
         return shown
-    return decoded.text
+    return decoded.text if mostly_common(decoded.text) else shown
 
 
 def _size(n: int) -> str:
