@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,6 +54,34 @@ class Block:
         kind = BlockKind(str(data["type"]))
         level = data.get("level")
         return Block(kind, str(data["text"]), int(str(level)) if level is not None else None)
+
+
+# How deep and how long a section path may be, for every importer and the library.
+# A saved page's breadcrumb can be anything (a 2 KB file held 1,000 levels, and a
+# library that deep made the article list fail at start), so the section is the
+# leading levels that fit, and the importers keep the rest in the article as text.
+# - 8 levels: real breadcrumbs of the sites Reader serves have 2 to 6
+#   (中國共產黨新聞網 >> 黨建 >> …, 首页 > 政策 > 最新), a folder tree rarely more,
+#   and a tree 8 levels deep still fits the list pane.
+# - 255 characters a level: a file or folder name (255 bytes on ext4) always fits,
+#   so a folder's section is never cut; a text breadcrumb level has 40 at most anyway.
+MAX_SECTION_DEPTH = 8
+MAX_SECTION_NAME = 255
+
+
+def fitting_levels(path: Sequence[str]) -> int:
+    """How many leading levels of `path` make its section: those before the first
+    level past MAX_SECTION_DEPTH or longer than MAX_SECTION_NAME."""
+    for depth, name in enumerate(path):
+        if depth == MAX_SECTION_DEPTH or len(name) > MAX_SECTION_NAME:
+            return depth
+    return len(path)
+
+
+def bounded_section(path: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the section, the levels that did not fit)."""
+    kept = fitting_levels(path)
+    return tuple(path[:kept]), tuple(path[kept:])
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeView
 
-from reader.domain import Article, Block
+from reader.domain import MAX_SECTION_DEPTH, Article, Block
 from reader.library import ArticleStore, open_library
 from reader.library.listing import list_articles, matching_counts
 from reader.ui.article_list_model import PAGE, ArticleListModel
+from tests.deep_library import DEEP_ID, MIDDLE_ID, level, write_deep_library
 
 if TYPE_CHECKING:  # pytest-qt's modules need its Qt binding chosen first
     from pytestqt.modeltest import ModelTester
@@ -395,3 +396,63 @@ def test_data_runs_no_sql(small: sqlite3.Connection) -> None:
     finally:
         small.set_trace_callback(None)
     assert statements == []
+
+
+# -- a library an older version left with a breadcrumb thousands of levels deep -----------
+
+
+def test_a_section_path_thousands_deep_loads_without_recursion(
+    tmp_path: Path, qapp: QApplication, qtmodeltester: ModelTester
+) -> None:
+    # Deeper than Python's recursion limit: the model once recursed once per level.
+    depth = 3000
+    conn = write_deep_library(tmp_path / "library", depth)
+    model = ArticleListModel(conn)
+    qtmodeltester.check(model)
+    top = _section(model, level(0))
+    assert top.data() == f"{level(0)} (2)"  # both articles count at the top
+    # The levels past what a section holds hang one level below the last one: the
+    # next level, then each deeper one that holds articles, marked as cut.
+    last = _section(model, *(level(i) for i in range(MAX_SECTION_DEPTH)))
+    assert last.data() == f"{level(MAX_SECTION_DEPTH - 1)} (2)"
+    assert _titles(model, last) == [
+        f"{level(MAX_SECTION_DEPTH)} (0)",
+        f"… / {level(depth // 2)} (1)",
+        f"… / {level(depth - 1)} (1)",
+    ]
+    deepest = model.index_of_article(DEEP_ID)
+    assert deepest.isValid() and deepest.data() == "最深的文章"
+    assert deepest.parent().data() == f"… / {level(depth - 1)} (1)"
+    parents, index = 0, deepest.parent()
+    while index.isValid():
+        parents, index = parents + 1, index.parent()
+    assert parents == MAX_SECTION_DEPTH + 1
+    # Article order follows the chain: the middle article's section comes after the
+    # deep one's subtree, as in the tree it was.
+    first = model.neighbour_article(QModelIndex(), 1)
+    assert first.data(ID) == MIDDLE_ID
+    assert model.neighbour_article(first, 1).data(ID) == DEEP_ID
+    filtered = ArticleListModel(conn)  # the tester above stays connected to `model`
+    filtered.set_filter("中间")  # pruning the chain below the match
+    qtmodeltester.check(filtered)
+    assert filtered.index_of_article(MIDDLE_ID).isValid()
+    assert not filtered.index_of_article(DEEP_ID).isValid()
+    conn.close()
+
+
+def test_a_view_expands_a_chain_a_hundred_thousand_deep(tmp_path: Path, qtbot: QtBot) -> None:
+    # Qt's tree view recurses once per level: expandAll (the app expands everything
+    # while filtering) crashed the process on a chain this deep.
+    conn = write_deep_library(tmp_path / "library", 100_000)
+    model = ArticleListModel(conn)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 600)
+    view.expandAll()
+    view.show()
+    deepest = model.index_of_article(DEEP_ID)
+    view.scrollTo(deepest)
+    assert view.isExpanded(deepest.parent())
+    view.setModel(None)
+    conn.close()

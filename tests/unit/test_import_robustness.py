@@ -80,7 +80,7 @@ def test_html_is_refused_with_a_reason(importer: Importer, tmp_path: Path) -> No
 
 
 def test_folder_is_not_a_file(importer: Importer, tmp_path: Path) -> None:
-    with pytest.raises(ImportFailure, match="cannot be read"):
+    with pytest.raises(ImportFailure, match="is a folder, not a file"):
         importer.parse_file(tmp_path)
 
 

@@ -12,15 +12,20 @@ from reader.cli import ExitCode, err
 
 
 def _read_input(name: str) -> bytes:
+    """The input's bytes, by the importer's rules: a regular file or standard input,
+    never more than its size limit. Raises ImportFailure."""
+    from reader.importers.files import read_file, read_stream
+
     if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+        return read_stream(sys.stdin.buffer, "standard input")
+    return read_file(Path(name))
 
 
 def cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
     from reader.chinese import Converters, ScriptDetector
     from reader.chinese.convert import ScriptConverter, parse_mode
     from reader.importers.decode import DecodeError, decode_bytes
+    from reader.importers.files import ImportFailure, display_path
 
     try:
         mode = parse_mode(args.to)
@@ -28,11 +33,11 @@ def cmd_convert(args: argparse.Namespace, out: TextIO) -> int:
         err(str(exc))
         return ExitCode.USAGE
     name: str = args.file
-    label = "standard input" if name == "-" else name
+    label = "standard input" if name == "-" else display_path(name)
     try:
         data = _read_input(name)
-    except OSError as exc:
-        err(f"{label}: cannot be read ({exc.strerror or exc})")
+    except ImportFailure as exc:
+        err(str(exc))
         return ExitCode.INPUT_FAILED
     if not data:
         return ExitCode.OK  # nothing in, nothing out (decode_bytes calls it an error)

@@ -2,74 +2,36 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.chinese import Converters, ScriptDetector
 from reader.domain import Article, fingerprint
 from reader.importers.decode import DecodeError, decode_bytes
+from reader.importers.files import (
+    MAX_FILE_BYTES,
+    ImportFailure,
+    display_path,
+    read_file,
+    readable_name,
+    too_big,
+)
+from reader.importers.folders import FOLDER_EXTENSIONS, Candidate, collect
 from reader.importers.markdown import has_front_matter, parse_markdown
 from reader.importers.text import Patterns, default_patterns, parse_text
 
-# Articles are text; a "text" file this big is a mistake or not an article,
-# and reading it would stall an import. Documented in docs/cli.md.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "FOLDER_EXTENSIONS",
+    "MAX_FILE_BYTES",
+    "Candidate",
+    "ImportFailure",
+    "Importer",
+    "collect",
+    "read_file",
+]
 
-# Extensions picked up when importing a folder. Files named one by one are
-# read whatever their extension.
-FOLDER_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 
 _HTML_START = (b"<!doctype html", b"<html", b"<?xml")
-
-
-def _size(n: int) -> str:
-    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
-
-
-class ImportFailure(Exception):
-    """A file that could not be imported; str() is one line naming it and why."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A file to import and the section it falls back to if it names none."""
-
-    path: Path
-    fallback_section: tuple[str, ...]
-
-
-def collect(paths: Iterable[Path]) -> Iterator[Candidate | ImportFailure]:
-    """Expand files and folders (recursively) into import candidates.
-
-    A file found in a folder falls back to that folder's section: the
-    imported folder's name, then the sub-folders down to the file.
-    """
-    for path in paths:
-        if path.is_dir():
-            root = path.resolve()
-            # os.walk, one folder at a time, sorted: memory stays flat however
-            # many files a tree holds.
-            for folder, dirs, files in os.walk(root):
-                dirs.sort()
-                rel = Path(folder).relative_to(root).parts
-                for name in sorted(files):
-                    found = Path(folder, name)
-                    if found.suffix.lower() in FOLDER_EXTENSIONS and found.is_file():
-                        yield Candidate(found, (root.name or str(root), *rel))
-        elif path.is_file():
-            yield Candidate(path, ())
-        elif path.exists():
-            yield ImportFailure(str(path), "not a regular file")
-        else:
-            yield ImportFailure(str(path), "no such file or folder")
 
 
 class Importer:
@@ -80,20 +42,13 @@ class Importer:
         self._patterns = patterns
 
     def parse_file(self, path: Path) -> Article:
-        name = str(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ImportFailure(name, f"file is larger than the {_size(MAX_FILE_BYTES)} limit")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImportFailure(name, f"cannot be read ({exc.strerror or exc})") from exc
-        return self.parse_bytes(data, origin=path)
+        # Regular files only, never more than the size limit (reader.importers.files).
+        return self.parse_bytes(read_file(path), origin=path)
 
     def parse_bytes(self, data: bytes, origin: Path | None = None) -> Article:
-        name = str(origin) if origin is not None else "<input>"
+        name = display_path(origin) if origin is not None else "<input>"
         if len(data) > MAX_FILE_BYTES:
-            raise ImportFailure(name, f"file is larger than the {_size(MAX_FILE_BYTES)} limit")
+            raise ImportFailure(name, too_big(MAX_FILE_BYTES))
         if data.lstrip()[:16].lower().startswith(_HTML_START):
             raise ImportFailure(name, "HTML pages cannot be imported yet; save the page as text")
         try:
@@ -103,7 +58,7 @@ class Importer:
         return self.parse_str(decoded.text, origin)
 
     def parse_str(self, text: str, origin: Path | None = None) -> Article:
-        name = str(origin) if origin is not None else "<input>"
+        name = display_path(origin) if origin is not None else "<input>"
         # Markdown by its name, or by the front matter our own exports start with
         # (whatever the file is called); everything else is text.
         is_markdown = origin is not None and origin.suffix.lower() in MARKDOWN_EXTENSIONS
@@ -115,7 +70,7 @@ class Importer:
             raise ImportFailure(name, "no readable text in the file")
         title = parsed.title
         if title is None:
-            title = origin.stem if origin is not None else parsed.blocks[0].text[:30]
+            title = readable_name(origin.stem) if origin is not None else parsed.blocks[0].text[:30]
         body = "\n".join([title, *(b.text for b in parsed.blocks)])
         return Article(
             id=fingerprint(text),
@@ -127,6 +82,7 @@ class Importer:
             author=parsed.author,
             editors=parsed.editors,
             script=self._detector.detect(body),
-            origin_path=str(origin.resolve()) if origin is not None else None,
+            # Shown and stored as text: a name that is not UTF-8 gets U+FFFD.
+            origin_path=display_path(origin.resolve()) if origin is not None else None,
             original_text=text,
         )

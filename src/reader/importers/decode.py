@@ -183,6 +183,22 @@ def _decode_cjk(data: bytes, declared: str | None) -> tuple[str, str, bool]:
     return best[2], best[3], best[4]
 
 
+def mostly_common(text: str) -> bool:
+    """Whether at least half the characters past ASCII are common hanzi (GB2312
+    level 1, Big5's frequent set) or CJK punctuation.
+
+    For a few characters decoded from a legacy code page (a file name), the score
+    below cannot decide: Latin-1 "Müller" decodes strictly as GB18030 "M黮ler".
+    Real Chinese names are mostly common characters.
+    """
+    wide = [ch for ch in text if ch >= "\x80"]
+    common = _common_hanzi(True) | _common_hanzi(False)
+    good = sum(
+        ch in common or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in wide
+    )
+    return good * 2 >= len(wide)
+
+
 @functools.cache
 def _common_hanzi(simplified: bool) -> frozenset[str]:
     """GB2312 level 1 (common simplified) or Big5 frequently used (traditional).

@@ -15,7 +15,14 @@ _FRONT_MATTER_LINES = 200
 
 _KEY_RE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 _ITEM_RE = re.compile(r"[ \t]*-[ \t]+(.*)$")
-_FLOW_ITEM_RE = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\]]*?)\s*([,\]])""")
+# One item of a flow list and the "," or "]" after it. Possessive (*+), and a plain
+# item taken whole and stripped in code: a lazy item before `\s*` rescans every run
+# of spaces (quadratic). A quoted item may contain "," and "]".
+_FLOW_ITEM_RE = re.compile(
+    r"""\s*+(?:("(?:[^"\\]|\\.)*+"|'(?:[^']|'')*+')\s*+|([^,\]]*+))([,\]])"""
+)
+# A comment after a plain value: "#" after whitespace, to the end of the line.
+_COMMENT_RE = re.compile(r"\s#")
 _YAML_ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
     "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
@@ -41,7 +48,9 @@ def _scalar(value: str) -> Scalar:
         return _double_quoted(value[1:-1])
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
-    value = re.sub(r"\s+#.*$", "", value)  # a comment after a plain value
+    comment = _COMMENT_RE.search(value)
+    if comment is not None:  # a comment after a plain value
+        value = value[: comment.start()].rstrip()
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE"):
@@ -59,11 +68,11 @@ def _flow_list(value: str) -> list[str]:
         m = _FLOW_ITEM_RE.match(inner, pos)
         if m is None:
             break
-        item = _scalar(m[1])
+        item = _scalar(m[1] if m[1] is not None else m[2])
         if isinstance(item, str):
             items.append(item)
         pos = m.end()
-        if m[2] == "]":
+        if m[3] == "]":
             break
     return items
 
@@ -72,12 +81,13 @@ def parse_front_matter(lines: list[str]) -> dict[str, Scalar | list[str]]:
     """`key: value`, `key: [a, "b"]` and `key:` followed by `- item` lines."""
     data: dict[str, Scalar | list[str]] = {}
     key: str | None = None
-    pending = ""  # a flow list spread over several lines
+    pending: list[str] = []  # a flow list spread over several lines
     for line in lines:
         if pending:
-            pending += " " + line.strip()
-            if pending.rstrip().endswith("]") and key is not None:
-                data[key], pending = _flow_list(pending), ""
+            pending.append(line.strip())
+            # Only the newest line can close it: the lines before did not end in "]".
+            if line.rstrip().endswith("]") and key is not None:
+                data[key], pending = _flow_list(" ".join(pending)), []
             continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -98,7 +108,7 @@ def parse_front_matter(lines: list[str]) -> dict[str, Scalar | list[str]]:
             if value.endswith("]"):
                 data[key] = _flow_list(value)
             else:
-                pending = value
+                pending = [value]
         else:
             data[key] = _scalar(value)
     return data

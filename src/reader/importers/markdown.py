@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from reader.domain import Block
+from reader.domain import Block, bounded_section
 from reader.importers.front_matter import (
     Scalar,
     has_front_matter,
@@ -32,7 +32,9 @@ __all__ = ["has_front_matter", "parse_markdown"]
 
 # --- blocks ---------------------------------------------------------------------
 
-_ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The opening of an ATX heading; its text and closing #s are taken apart by _atx_text:
+# a lazy `(.*?)` before `(?:[ \t]+#+)?[ \t]*$` rescans every run of spaces (quadratic).
+_ATX_RE = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _BREAK_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -83,6 +85,18 @@ class _Blocks:
             self.found.append(("p", 0, text, False))
 
 
+def _atx_text(rest: str) -> str:
+    """The text of an ATX heading after its opening #s: without the optional closing
+    sequence of #s (one preceded by a space or tab, or the whole text)."""
+    text = rest.strip(" \t")
+    body = text.rstrip("#")
+    if not body:
+        return ""
+    if len(body) < len(text) and body[-1] not in " \t":
+        return text  # "# C#": the #s belong to the text
+    return body.rstrip(" \t")
+
+
 def _body(lines: list[str]) -> list[tuple[str, int, str, bool]]:
     blocks = _Blocks()
     i = 0
@@ -104,7 +118,7 @@ def _body(lines: list[str]) -> list[tuple[str, int, str, bool]]:
             continue
         atx = _ATX_RE.match(line)
         if atx:
-            blocks.heading(len(atx[1]), atx[2] or "")
+            blocks.heading(len(atx[1]), _atx_text(line[atx.end() :]))
             continue
         setext = _SETEXT_RE.match(line)
         if setext and blocks.lines and not blocks.quoted:
@@ -156,9 +170,11 @@ def parse_markdown(text: str) -> ParsedText:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     front, body = split_front_matter(text.replace("\x00", "\ufffd"))
     meta = parse_front_matter(front) if front is not None else {}
+    # Deeper or longer than a section holds: the rest stays in the article, as text.
+    section, overflow = bounded_section(_list_of(meta.get("section")))
     result = ParsedText(
         title=_text_of(meta.get("title")),
-        section_path=_list_of(meta.get("section")),
+        section_path=section,
         published=_text_of(meta.get("published")),
         source=_text_of(meta.get("source")),
         author=_text_of(meta.get("author")),
@@ -171,6 +187,8 @@ def parse_markdown(text: str) -> ParsedText:
         if result.title is None:
             result.title = found[0][2]
         found = found[1:]
+    if overflow:
+        result.blocks.append(Block.paragraph(" / ".join(overflow)))
     for kind, level, value, quoted in found:
         if quoted and bilingual:
             continue  # the converted side of a bilingual export

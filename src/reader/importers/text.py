@@ -15,13 +15,14 @@ Every part is optional; a field that is not there stays absent, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reader.domain import ZERO_WIDTH, Block
+from reader.domain import ZERO_WIDTH, Block, fitting_levels
 
 # Lines at the top that may still be breadcrumb, title or meta.
 _HEADER_LINES = 8
@@ -30,6 +31,9 @@ _CRUMB_MAX = 40
 _META_MAX = 100
 _HEADING_MAX = 40
 _TITLE_MAX = 100
+# Longest line read as an editor line: patterns from data are only ever searched in
+# short lines, so none of them can turn a long line into quadratic work.
+_EDITOR_MAX = 200
 # A short line is a heading only if the article also has real prose.
 _PROSE_MIN = 80
 _SENTENCE_END = "。！？!?；;…：:"
@@ -149,14 +153,36 @@ class _Header:
         self.pat = pat
         self.result = result
 
-    def breadcrumb(self, line: str) -> tuple[str, ...] | None:
+    def breadcrumb(self, line: str) -> tuple[tuple[str, ...], str] | None:
+        """(section, the rest of the line past the levels that fit) of a breadcrumb
+        line, or None if the line is not one."""
         if any(ch in line for ch in "。！？"):
             return None
-        parts = [p.strip() for p in self.pat.breadcrumb_separator.split(line)]
-        if len(parts) < 2 or any(not p or len(p) > _CRUMB_MAX for p in parts):
+        # Where each part starts and ends. The separator pattern matches the separator
+        # alone: parts are stripped here, and a `\s*` around it would make every search
+        # rescan a long run of spaces (quadratic).
+        starts, ends = [0], []
+        for sep in self.pat.breadcrumb_separator.finditer(line):
+            ends.append(sep.start())
+            starts.append(sep.end())
+        ends.append(len(line))
+        if len(starts) < 2:
             return None
-        crumbs = [self.pat.breadcrumb_noise.sub("", p).strip() for p in parts]
-        return tuple(c for c in crumbs if c)
+        names: list[str] = []
+        name_starts: list[int] = []
+        for start, end in zip(starts, ends, strict=True):
+            part = line[start:end].strip()
+            if not part or len(part) > _CRUMB_MAX:
+                return None
+            crumb = self.pat.breadcrumb_noise.sub("", part).strip()
+            if crumb:
+                names.append(crumb)
+                name_starts.append(start)
+        if not names:
+            return None
+        kept = fitting_levels(names)
+        rest = line[name_starts[kept] :].strip() if kept < len(names) else ""
+        return tuple(names[:kept]), rest
 
     def meta(self, line: str) -> bool:
         """Take published/source/author from a meta line; False if it is not one."""
@@ -183,6 +209,8 @@ class _Header:
 
 
 def _editors(line: str, pat: Patterns) -> tuple[str, ...] | None:
+    if len(line) > _EDITOR_MAX:
+        return None
     for rx in pat.editor:
         m = rx.match(line)
         if m:
@@ -226,13 +254,13 @@ def _paragraphs(lines: list[_Line]) -> list[list[str]]:
 
 def _join(parts: list[str]) -> str:
     """Join wrapped lines: no space between Chinese, one between Latin words."""
-    out = parts[0]
-    for part in parts[1:]:
-        if out[-1:].isascii() and out[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum():
-            out += " " + part
-        else:
-            out += part
-    return out
+    out = [parts[0]]
+    for before, part in itertools.pairwise(parts):  # lines are never empty
+        end, start = before[-1], part[0]
+        if end.isascii() and end.isalnum() and start.isascii() and start.isalnum():
+            out.append(" ")
+        out.append(part)  # a list joined once: += would copy the text at every line
+    return "".join(out)
 
 
 def _blocks(groups: list[list[str]], pat: Patterns) -> list[Block]:
@@ -267,11 +295,12 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
 
     header = _Header(pat, result)
     body_start = 0
+    overflow = ""  # breadcrumb levels past what a section holds: kept as text
     for i, ln in enumerate(kept[:_HEADER_LINES]):
         if result.title is None and not result.section_path:
             crumbs = header.breadcrumb(ln.text)
             if crumbs:
-                result.section_path = crumbs
+                result.section_path, overflow = crumbs
                 body_start = i + 1
                 continue
         if header.meta(ln.text):
@@ -287,4 +316,6 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
         # Nothing but header-like lines (a file holding only a date, say):
         # plain text after all, first line the title.
         result.title = kept[0].text[:_TITLE_MAX]
+    if overflow:
+        result.blocks.insert(0, Block.paragraph(overflow))
     return result

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.domain import Article, Block, Script
+from reader.domain import Article, Block, Script, bounded_section
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
 
@@ -96,7 +96,9 @@ class ArticleStore:
 
         A re-import refreshes what the parser found and keeps the reading state.
         """
-        path = article.section_path or fallback_section or (UNSORTED,)
+        # The importers already keep sections within bounds; an Article made elsewhere
+        # must not build a chain of sections deeper either (see reader.domain).
+        path = bounded_section(article.section_path or fallback_section)[0] or (UNSORTED,)
         try:
             outcome = self._add(article, path)
         except sqlite3.IntegrityError:
@@ -155,18 +157,32 @@ class ArticleStore:
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.
                 reanchor(self.conn, article)
-                self._drop_empty_sections()
+                if old[0] != section:
+                    self._drop_if_empty(int(old[0]))
                 outcome = Stored.UPDATED
         self._sections[path] = section  # committed now
         return outcome
 
-    def _drop_empty_sections(self) -> None:
-        # Sections exist for their articles; one left empty by a move goes away.
-        while self.conn.execute(
-            "DELETE FROM sections WHERE id NOT IN (SELECT section_id FROM articles) "
-            "AND id NOT IN (SELECT parent_id FROM sections)"
-        ).rowcount:
-            pass
+    def _drop_if_empty(self, section_id: int) -> None:
+        """Remove a section left empty by a move, then each parent it leaves empty.
+
+        Sections exist for their articles. Walking up from the one left, rather than
+        sweeping every empty section until none is left, keeps a deep chain (an old
+        library's 300,000-level breadcrumb) linear.
+        """
+        seen: set[int] = set()
+        while section_id and section_id not in seen:  # a cycle in a damaged file ends too
+            seen.add(section_id)
+            row = self.conn.execute(
+                "DELETE FROM sections WHERE id = ? "
+                "AND NOT EXISTS (SELECT 1 FROM articles WHERE section_id = ?) "
+                "AND NOT EXISTS (SELECT 1 FROM sections WHERE parent_id = ?) "
+                "RETURNING parent_id",
+                (section_id, section_id, section_id),
+            ).fetchone()
+            if row is None:
+                return
+            section_id = int(row[0])
 
     def get(self, article_id: str) -> Article | None:
         row = self.conn.execute(

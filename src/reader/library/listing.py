@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 
 from reader.library.articles import ArticleRow, SectionRow
 
@@ -32,6 +33,22 @@ def list_sections(conn: sqlite3.Connection) -> list[SectionRow]:
         "FROM sections s ORDER BY s.parent_id, s.name, s.id"
     ).fetchall()
     return [SectionRow(int(i), int(p), str(n), int(c)) for i, p, n, c in rows]
+
+
+def section_path(sections: Mapping[int, SectionRow], section_id: int) -> tuple[str, ...]:
+    """A section's names, outermost first, by walking up its parents.
+
+    A loop, never recursion, and linear in the depth: an older library may hold a
+    breadcrumb of thousands of levels. A parent loop (a damaged file) ends the path.
+    """
+    names: list[str] = []
+    seen: set[int] = set()
+    while section_id in sections and section_id not in seen:
+        seen.add(section_id)
+        row = sections[section_id]
+        names.append(row.name)
+        section_id = row.parent_id
+    return tuple(reversed(names))
 
 
 def list_articles(

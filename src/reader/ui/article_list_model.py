@@ -8,13 +8,14 @@ no Python object has to outlive a raw pointer, and data() only reads lists in me
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from reader.domain import MAX_SECTION_DEPTH
 from reader.library import ArticleRow
 from reader.library.listing import list_articles, list_sections, listed_before, matching_counts
 
@@ -37,6 +38,35 @@ def _rows(node: _Section) -> int:
 
 def _date(published: str | None) -> str:
     return published[:10] if published else ""
+
+
+def _flatten_deep(root: _Section) -> None:
+    """Show sections deeper than a section may be (MAX_SECTION_DEPTH) one level below it.
+
+    Only a library written by an older version holds them: whole breadcrumbs of
+    thousands of levels. Qt's tree view recurses once per level (expandAll crashed on
+    100,000); so under the last allowed level, the sections of the subtree that hold
+    articles become its children, in tree order, each with its own articles, the
+    deeper ones marked "… / name".
+    """
+    stack = [(child, 1) for child in reversed(root.children)]
+    while stack:
+        node, depth = stack.pop()
+        if depth < MAX_SECTION_DEPTH:
+            stack.extend((child, depth + 1) for child in reversed(node.children))
+            continue
+        below: list[_Section] = []
+        direct = {child.id for child in node.children}
+        pending = list(reversed(node.children))
+        while pending:
+            child = pending.pop()
+            pending.extend(reversed(child.children))
+            child.children = []
+            if child.id in direct or child.own:  # a level between holds nothing itself
+                if child.id not in direct:
+                    child.name = f"… / {child.name}"
+                below.append(child)
+        node.children = below
 
 
 @dataclass(slots=True, eq=False)
@@ -118,34 +148,48 @@ class ArticleListModel(QAbstractItemModel):
             parent = nodes.get(r.parent_id, root)  # an orphan is shown at the top level
             if parent.id != r.id:
                 parent.children.append(nodes[r.id])
+        _flatten_deep(root)
         order: list[_Section] = []
-        self._visit(root, order)
+        self._number(root, order)
         self._root = root
         self._order = order
         # Only what is reachable from the root: pruned and cyclic sections stay out.
         self._nodes = {n.id: n for n in order}
         self._loaded = {}
 
-    def _visit(self, node: _Section, order: list[_Section]) -> int:
-        """Number the subtree in article order, prune empty sections under a filter."""
-        node.first = len(order)
-        total = node.own
-        kept: list[_Section] = []
-        for child in node.children:
-            mark = len(order)
-            subtotal = self._visit(child, order)
-            if self._filter and not subtotal:
-                del order[mark:]
+    def _number(self, root: _Section, order: list[_Section]) -> None:
+        """Number the tree in article order (children before a section's own articles),
+        sum the counts, prune sections without matches under a filter.
+
+        A loop over a stack, never recursion: a library may hold a section path
+        thousands of levels deep (older versions stored whole breadcrumbs).
+        """
+        root.first, root.total = 0, root.own
+        # Each entry: a section, its children still to visit, the children kept so far.
+        stack: list[tuple[_Section, Iterator[_Section], list[_Section]]] = [
+            (root, iter(root.children), [])
+        ]
+        while stack:
+            node, pending, kept = stack[-1]
+            child = next(pending, None)
+            if child is not None:
+                child.first, child.total = len(order), child.own
+                stack.append((child, iter(child.children), []))
                 continue
-            child.row, child.up = len(kept), node.id
-            kept.append(child)
-            total += subtotal
-        node.children = kept
-        node.total = total
-        node.label = self._label(node)
-        node.pos = len(order)
-        order.append(node)
-        return total
+            stack.pop()
+            node.children = kept
+            node.label = self._label(node)
+            node.pos = len(order)
+            order.append(node)
+            if not stack:
+                break
+            parent, _, siblings = stack[-1]
+            if self._filter and not node.total:
+                del order[node.first :]  # the subtree holds no match
+                continue
+            node.row, node.up = len(siblings), parent.id
+            siblings.append(node)
+            parent.total += node.total
 
     def _label(self, node: _Section) -> str:
         return self.tr("{name} ({count})").format(name=self._transform(node.name), count=node.total)
