@@ -218,3 +218,31 @@ def test_text_formats_never_load_qt(seed_file: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[0, 0, 0, 0] False"
+
+
+def test_export_a_section_of_an_old_very_deep_library_is_one_line_not_memory(
+    tmp_path: Path,
+) -> None:
+    """An older Reader stored breadcrumbs whole: a chain of 300,000 sections. Exporting
+    one of them neither builds every path of the chain (memory) nor recurses; the
+    first folder the system cannot make is one line. Run in a child process with a
+    memory cap and a timeout, so a regression fails instead of eating the machine."""
+    from tests.cli.test_reading_limits_cli import _cap_memory
+    from tests.deep_library import level, write_deep_library
+
+    lib = tmp_path / "deep"
+    write_deep_library(lib, 300_000).close()
+
+    def export(section: str, out: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "--library", str(lib), "export", "--section",
+             section, "--format", "txt", "-o", str(out)],
+            capture_output=True, text=True, timeout=120, check=False, preexec_fn=_cap_memory,
+        )  # fmt: skip
+
+    deepest = export(level(299_990), tmp_path / "out")
+    assert deepest.returncode == ExitCode.OK, deepest.stderr
+    assert len(list((tmp_path / "out").rglob("*.txt"))) == 1  # the deepest article
+    top = export(f"{level(5)} / {level(6)}", tmp_path / "from-the-top")
+    assert top.returncode == ExitCode.INPUT_FAILED
+    assert top.stderr.count("\n") == 1 and "cannot be created" in top.stderr

@@ -25,6 +25,8 @@ from reader.domain import Article, Bookmark
 from reader.library import LibraryError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reader.chinese.convert import ScriptConverter
     from reader.export import ExportDocument, ExportOptions
     from reader.library import ArticleStore, SectionRow
@@ -180,23 +182,46 @@ def _target(output: str | None, name: str) -> Path | str:
     return given  # a file the user named: taken as given
 
 
-def _paths(sections: list[SectionRow]) -> dict[int, tuple[str, ...]]:
-    by_id = {s.id: s for s in sections}
-    paths: dict[int, tuple[str, ...]] = {}
-    for s in sections:  # parents come before children
-        parent = paths.get(s.parent_id, ()) if s.parent_id in by_id else ()
-        paths[s.id] = (*parent, s.name)
-    return paths
+def _find(sections: dict[int, SectionRow], query: str) -> list[int]:
+    """Sections named `query`, or whose path ends with "A / B". Only the sections
+    with the right last name have their path built: a library of an older Reader
+    may hold a chain of thousands of levels, and every path of it at once would
+    not fit in memory."""
+    from reader.library.listing import section_path
 
-
-def _find(paths: dict[int, tuple[str, ...]], query: str) -> list[int]:
-    """Sections named `query`, or whose path ends with "A / B"."""
-    named = [i for i, p in paths.items() if p[-1] == query.strip()]
-    if named or "/" not in query:
-        return named
     wanted = tuple(part.strip() for part in query.split("/") if part.strip())
+    if not wanted:
+        return []
+    named = [i for i, s in sections.items() if s.name == query.strip()]
+    if named or len(wanted) == 1:
+        return named
+    ending = [i for i, s in sections.items() if s.name == wanted[-1]]
+    paths = {i: section_path(sections, i) for i in ending}
     exact = [i for i, p in paths.items() if p == wanted]
     return exact or [i for i, p in paths.items() if p[-len(wanted) :] == wanted]
+
+
+def _subtree(sections: dict[int, SectionRow], top: int, root: Path) -> Iterator[tuple[int, Path]]:
+    """The section `top` (in `root`) and every section under it, each in a folder of
+    its own name inside its parent's, in the order of their paths. A loop and a
+    stack, never recursion, and each folder is made from its parent's, once: an
+    older library may hold a chain of thousands of levels."""
+    from reader.export.filenames import safe_filename, target_in
+
+    children: dict[int, list[SectionRow]] = {}
+    for s in sections.values():
+        children.setdefault(s.parent_id, []).append(s)
+    stack: list[tuple[int, Path, str | None]] = [(top, root, None)]
+    seen: set[int] = set()
+    while stack:
+        section_id, parent, name = stack.pop()
+        if section_id in seen:  # a parent loop in a damaged file
+            continue
+        seen.add(section_id)
+        folder = parent if name is None else target_in(parent, safe_filename(name, ""))
+        yield section_id, folder
+        kids = sorted(children.get(section_id, []), key=lambda s: s.name, reverse=True)
+        stack.extend((k.id, folder, k.name) for k in kids)
 
 
 def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
@@ -210,29 +235,24 @@ def _free_name(folder: Path, name: str, taken: set[Path]) -> Path:
 
 
 def _export_section(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int:
-    from reader.export.filenames import printable, safe_filename, target_in
+    from reader.export.filenames import printable, safe_filename
+    from reader.library.listing import section_path
 
     store = sources.store()
-    paths = _paths(store.sections())
-    found = _find(paths, args.section)
+    sections = {s.id: s for s in store.sections()}
+    found = _find(sections, args.section)
     if not found:
         err(f"{args.section}: no such section (see `reader list`)")
         return ExitCode.INPUT_FAILED
     if len(found) > 1:
-        names = "; ".join(" / ".join(paths[i]) for i in found)
+        names = "; ".join(" / ".join(section_path(sections, i)) for i in found)
         err(f"{args.section}: more than one section has this name ({names}); give its path")
         return ExitCode.INPUT_FAILED
-    top = paths[found[0]]
     root = Path(args.output) if args.output is not None else Path.cwd()
     failures = 0
     taken: set[Path] = set()
     # The section and its sub-sections, each of those in a folder of its own name.
-    for section_id, path in sorted(paths.items(), key=lambda item: item[1]):
-        if path[: len(top)] != top:
-            continue
-        folder = root
-        for part in path[len(top) :]:
-            folder = target_in(folder, safe_filename(part, ""))
+    for section_id, folder in _subtree(sections, found[0], root):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
