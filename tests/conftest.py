@@ -12,6 +12,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+# Set by .ci/run: what a bare clone may skip (the corpus beside the project, tools
+# such as pdftotext) must be there in CI, and its absence fails instead.
+IN_CI = bool(os.environ.get("READER_CI"))
+
+
+def require(present: bool, what: str) -> None:
+    """Skip (a bare clone) or fail (CI) when something a test needs is missing."""
+    if present:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing, and CI (.ci/run) must run this test", pytrace=False)
+    pytest.skip(f"{what} is missing; CI (.ci/run) runs this test")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """../shared/corpus: real pages and conversion cases, never copied into the project."""
+    require(CORPUS.is_dir(), f"the shared corpus ({CORPUS})")
+    return CORPUS
+
+
 # The seed article, bundled as a sample (identical to ../shared/seeds/000_4872f4ff411e05b8.txt).
 SEED = REPO / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
 

@@ -24,8 +24,6 @@ from reader.importers import Importer
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
 SIMPLIFIED_SAMPLE = REPO / "resources" / "samples" / "02-zhonglianbu-research-simplified.txt"
-OPENCC = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "opencc"
-CONSTITUTION = OPENCC / "golden" / "input" / "us_constitution_zhs.txt"
 
 # The errors the issue lists for the sample, with how often each occurs.
 REQUIRED_ERRORS = {
@@ -103,9 +101,11 @@ def test_findings_point_at_their_text(sample: Article, findings: list[Finding]) 
     assert any(f.block == section_block(2) and f.found == "模范" for f in findings)
 
 
-def test_the_standard_is_guessed_from_the_text(conv: Converters, seed_text: str) -> None:
+def test_the_standard_is_guessed_from_the_text(
+    conv: Converters, seed_text: str, corpus: Path
+) -> None:
     assert guess_standard([seed_text], conv) == "tw"
-    golden = OPENCC / "golden" / "output"
+    golden = corpus / "opencc" / "golden" / "output"
     for standard, name in [("tw", "s2tw"), ("hk", "s2hk"), ("t", "s2t")]:
         text = (golden / f"us_constitution_zhs.{name}.txt").read_text(encoding="utf-8")
         assert guess_standard([text], conv) == standard
@@ -165,8 +165,18 @@ def _plant(simplified: str, conv: Converters) -> tuple[str, str]:
     return naive, conv.convert("s2t", simplified)
 
 
-@pytest.mark.parametrize("source", [CONSTITUTION, SIMPLIFIED_SAMPLE], ids=lambda p: p.stem)
-def test_planted_errors_are_found(source: Path, conv: Converters) -> None:
+# The US constitution in Simplified (OpenCC's golden input), and the Simplified sample.
+CONSTITUTION = ("corpus", "opencc/golden/input/us_constitution_zhs.txt")
+
+
+@pytest.mark.parametrize(
+    "source", [CONSTITUTION, SIMPLIFIED_SAMPLE], ids=["us_constitution_zhs", "sample"]
+)
+def test_planted_errors_are_found(
+    source: Path | tuple[str, str], conv: Converters, request: pytest.FixtureRequest
+) -> None:
+    if isinstance(source, tuple):
+        source = request.getfixturevalue("corpus") / source[1]
     naive, reference = _plant(source.read_text(encoding="utf-8"), conv)
     assert len(naive) == len(reference)
     planted = {i for i, (a, b) in enumerate(zip(naive, reference, strict=True)) if a != b}

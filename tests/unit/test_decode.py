@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 
 from reader.importers.decode import Decoded, DecodeError, decode_bytes, normalise_label
 
-SEED_PATH = Path(__file__).parents[3] / "shared" / "seeds" / "000_4872f4ff411e05b8.txt"
+# The bundled sample: the seed article (../shared/seeds/000_4872f4ff411e05b8.txt) itself.
+SEED_PATH = (
+    Path(__file__).parents[2] / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
+)
 # Traditional-script article (UTF-8). Its NBSPs have no Big5 code, so the Big5
 # round trip uses spaces instead.
 SEED = SEED_PATH.read_text(encoding="utf-8")

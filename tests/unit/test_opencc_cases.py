@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from reader.chinese import Converters
 from reader.chinese.convert import ScriptConverter, ScriptMode, conversion_chain
 from reader.domain import Article, Block, Script
+from tests.conftest import CORPUS, require
 
-CASES_FILE = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "corpus"
-    / "opencc"
-    / "testcases"
-    / "testcases.strict.json"
-)
+CASES_FILE = CORPUS / "opencc" / "testcases" / "testcases.strict.json"
 
 # Every single-config chain the app uses: config → (source script, display mode).
 APP_CONFIGS: dict[str, tuple[Script, ScriptMode]] = {
@@ -71,8 +64,7 @@ def test_every_config_the_chains_use_is_covered() -> None:
 
 @pytest.mark.parametrize("config", list(APP_CONFIGS))
 def test_opencc_cases(config: str, converter: ScriptConverter) -> None:
-    if not CASES:
-        pytest.skip(f"OpenCC test cases not found at {CASES_FILE}")
+    require(bool(CASES), f"OpenCC's test cases ({CASES_FILE})")
     cases = CASES[config]
     assert cases, f"no OpenCC test case for {config}"
     source, mode = APP_CONFIGS[config]

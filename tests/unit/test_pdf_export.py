@@ -26,10 +26,14 @@ from reader.export import pdf as pdf_module
 from reader.export.options import ExportDocument, ExportOptions, prepare
 from reader.export.pdf import BOTTOM_MARGIN, PAGE_SIZES, TOP_MARGIN, write_pdf
 from reader.importers import Importer
+from tests.conftest import require
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext missing (Debian: poppler-utils)"
-)
+
+@pytest.fixture(autouse=True)
+def _pdftotext() -> None:
+    """Every test here reads the PDF back as a reader would copy it out."""
+    require(shutil.which("pdftotext") is not None, "pdftotext (Debian: poppler-utils)")
+
 
 SAMPLE = (
     Path(__file__).resolve().parents[2]
@@ -273,8 +277,7 @@ def test_fonts_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None
     pdf_module._find_font.cache_clear()
     try:
         found = pdf_module._find_font("Noto Serif CJK SC", False)
-        if found is None:
-            pytest.skip("Noto Serif CJK is not installed")
+        require(found is not None, "Noto Serif CJK (Debian: fonts-noto-cjk)")
         path, number = found
         face = TTCollection(path).fonts[number] if path.endswith(".ttc") else TTFont(path)
         assert face["name"].getDebugName(1) == "Noto Serif CJK SC"
