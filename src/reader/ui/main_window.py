@@ -37,6 +37,7 @@ from reader.ui.bookmark_tools import BookmarkTools
 from reader.ui.import_runner import ImportRunner
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
+from reader.ui.plain_text import ask, protect_view
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             1, self.tree.fontMetrics().horizontalAdvance("0000-00-00") + 16
         )
         self.tree.setAccessibleName(self.tr("Articles"))
+        protect_view(self.tree)  # titles in tooltips are text, never markup (traps #16)
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -341,14 +343,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl)
     def on_external_link(self, url: QUrl) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("Open Link"),
             self.tr("Open this link in your web browser?\n{0}").format(url.toDisplayString()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from reader.domain import Article, BlockKind
+from reader.ui.plain_text import protect_view
 
 _BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -21,6 +22,7 @@ class OutlinePanel(QListWidget):
         self.setWordWrap(True)  # headings are long; the panel is narrow
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(2)
+        protect_view(self)  # headings in tooltips are text, never markup (traps #16)
         self.itemActivated.connect(self.on_item_activated)
         self.itemClicked.connect(self.on_item_activated)
         self._placeholder = self.tr("No headings")
