@@ -7,13 +7,13 @@ for Qt to load (traps #2) or a link for it to follow (traps #3).
 
 from __future__ import annotations
 
-import difflib
 import html
 import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reader.chinese.diff import changed_spans
 from reader.domain import Article, Block, BlockKind, Script
 
 
@@ -299,17 +299,28 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     )
 
 
-def _marked(text: str, other: str, colour: str) -> str:
-    """`text` escaped, with the characters that differ from `other` highlighted."""
-    matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+def _marked(text: str, changed: list[tuple[int, int]], colour: str) -> str:
+    """`text` escaped, with the stretches in `changed` highlighted."""
     out: list[str] = []
-    for op, i1, i2, _j1, _j2 in matcher.get_opcodes():
-        piece = _text(text[i1:i2])
-        if op == "equal" or not piece:
-            out.append(piece)
-        else:
+    at = 0
+    for start, end in changed:
+        out.append(_text(text[at:start]))
+        piece = _text(text[start:end])
+        if piece:
             out.append(f'<span style="background-color: {colour};">{piece}</span>')
+        at = end
+    out.append(_text(text[at:]))
     return "".join(out)
+
+
+def _marked_pair(left: str, right: str, colour: str) -> tuple[str, str]:
+    """Both sides escaped, with what differs between them highlighted: one diff,
+    linear in their length (reader.chinese.diff)."""
+    spans = changed_spans(left, right)
+    return (
+        _marked(left, [(i1, i2) for i1, i2, _j1, _j2 in spans], colour),
+        _marked(right, [(j1, j2) for _i1, _i2, j1, j2 in spans], colour),
+    )
 
 
 def render_parallel(
@@ -340,11 +351,11 @@ def render_parallel(
     ]
     for index, (left, right, tag) in enumerate(pairs):
         anchor = f'<a name="{heading_anchor(index - 1)}"></a>' if index else ""
+        left_html, right_html = _marked_pair(left, right, palette.mark)
         rows.append(
-            f'<tr><td lang="{left_lang}"><{tag}>{anchor}{_marked(left, right, palette.mark)}'
-            f"</{tag}></td>"
+            f'<tr><td lang="{left_lang}"><{tag}>{anchor}{left_html}</{tag}></td>'
             f'<td lang="{right_lang}" style="font-family: {right_fonts};"><{tag}>'
-            f"{_marked(right, left, palette.mark)}</{tag}></td></tr>"
+            f"{right_html}</{tag}></td></tr>"
         )
     table = (
         f'<table width="100%" cellspacing="0" cellpadding="{px // 2}">'
