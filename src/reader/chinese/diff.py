@@ -21,6 +21,7 @@ SequenceMatcher's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 Span = tuple[int, int, int, int]  # a[i1:i2] became b[j1:j2]; everything between spans is equal
@@ -95,6 +96,12 @@ def changed_spans(a: str, b: str) -> list[Span]:
     """The stretches where `a` and `b` differ, in order, as (i1, i2, j1, j2):
     a[i1:i2] became b[j1:j2]. Between spans (and around them) the texts are equal.
     Adjacent differences are one span."""
+    return list(iter_changed_spans(a, b))
+
+
+def iter_changed_spans(a: str, b: str) -> Iterator[Span]:
+    """changed_spans, one span at a time as the walk finds them: a caller that
+    needs only the start of a long text pays only for the start."""
     spans: list[Span] = []
     i = j = 0
     n, m = len(a), len(b)
@@ -103,10 +110,15 @@ def changed_spans(a: str, b: str) -> list[Span]:
         i, j = i + k, j + k
         if i == n or j == m:
             _add(spans, (i, n, j, m))
-            return spans
+            yield from spans
+            return
         # a[i] != b[j]: one character replaced, if the texts go on in step.
         if _in_step(a, i + 1, b, j + 1):
             _add(spans, (i, i + 1, j, j + 1))
             i, j = i + 1, j + 1
         else:
             i, j = _window(a, i, b, j, spans)
+        # All but the last span are final (the last may still grow).
+        if len(spans) > 1:
+            yield from spans[:-1]
+            del spans[:-1]

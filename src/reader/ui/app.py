@@ -187,7 +187,9 @@ def run(args: argparse.Namespace) -> int:
     theme: str | None = getattr(args, "theme", None)
     if size:
         window.resize(*size)
-    window.restore(samples.ids[0] if samples.ids else None)
+    # The window shows first; the article left open follows once the event loop
+    # runs, a piece at a time (a screenshot waits for it).
+    window.restore(samples.ids[0] if samples.ids else None, defer=not screenshot)
     if size:
         window.resize(*size)  # the requested size wins over the saved geometry
     if theme:

@@ -178,7 +178,7 @@ class ExportDialog(QDialog):
         self.page.setEnabled(fmt == "pdf")
         mode = ScriptMode(str(self.script.currentData()))
         self.bilingual.setEnabled(mode is not ScriptMode.ORIGINAL)
-        title = self._translation.presenter.displayed(self._article, mode).title
+        title = self._translation.presenter.header(self._article, mode).title
         self.name.setText(safe_filename(title, fmt))
 
     @Slot()

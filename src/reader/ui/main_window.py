@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
+        self.reader.sig_blocks_shown.connect(self.outline.add_blocks)  # as the pieces come
         self.reader.sig_external_link_requested.connect(self.on_external_link)
         self.imports.sig_finished.connect(self.on_import_finished)
         self.translation.sig_redisplay.connect(self.on_redisplay)
@@ -144,11 +145,13 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------
 
-    def restore(self, first_article: str | None = None) -> None:
+    def restore(self, first_article: str | None = None, defer: bool = False) -> None:
         """Reopen where the user left off: geometry, splitter, article, position.
 
         With nothing to reopen, `first_article` (the first sample) or the first
-        article in the list is shown.
+        article in the list is shown. With `defer`, the article opens once the
+        event loop runs, so the window shows first whatever its size (the app's
+        start); unless another one was opened by then (--open, a click).
         """
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
@@ -158,6 +161,15 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self.outline.setVisible(self.view_options.state.outline_visible)
         self.reader.show_article(None, self.render_options())
+        self.tree.setFocus()  # n/p and the arrows work at once
+        if defer:
+            QTimer.singleShot(0, self, lambda: self._reopen(first_article))
+        else:
+            self._reopen(first_article)
+
+    def _reopen(self, first_article: str | None) -> None:
+        if self.reader.article is not None:
+            return  # something was opened meanwhile
         last = str(self._settings.value("reading/article", "") or "")
         if not (last and self.open_article(last)):
             if not (first_article and self.open_article(first_article)):
@@ -165,7 +177,6 @@ class MainWindow(QMainWindow):
         elif self.reader.article is not None and self.bookmarks.store.position(last) is None:
             fraction = float(self._settings.value("reading/scroll", 0.0) or 0.0)
             self.reader.set_scroll_fraction(fraction)
-        self.tree.setFocus()  # n/p and the arrows work at once
 
     def save(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

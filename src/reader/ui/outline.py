@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from reader.domain import Article, BlockKind
+from reader.domain import Article, Block, BlockKind
 from reader.ui.plain_text import protect_view
 
 _BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,17 +35,36 @@ class OutlinePanel(QListWidget):
             return
         show = transform or (lambda text: text)
         for index, block in enumerate(article.blocks):
-            if block.kind is not BlockKind.HEADING:
-                continue
-            indent = "\u3000" * max(0, (block.level or 2) - 2)
-            item = QListWidgetItem(indent + show(block.text))
-            item.setData(_BLOCK_ROLE, index)
-            item.setToolTip(show(block.text))
-            self.addItem(item)
+            if block.kind is BlockKind.HEADING:
+                self._add_heading(index, block, show(block.text))
         if self.count() == 0:
-            empty = QListWidgetItem(self._placeholder)
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.addItem(empty)
+            self._add_placeholder()
+
+    @Slot(int, object)
+    def add_blocks(self, start: int, blocks: Sequence[Block]) -> None:
+        """The headings among blocks `start`… of the article being shown, as the
+        reader pane shows them a piece at a time; the first piece starts afresh."""
+        if start == 0:
+            self.clear()
+        elif self.count() == 1 and self.item(0).data(_BLOCK_ROLE) is None:
+            self.takeItem(0)  # the placeholder of an outline with no headings so far
+        for index, block in enumerate(blocks, start):
+            if block.kind is BlockKind.HEADING:
+                self._add_heading(index, block, block.text)
+        if self.count() == 0:
+            self._add_placeholder()
+
+    def _add_heading(self, index: int, block: Block, text: str) -> None:
+        indent = "\u3000" * max(0, (block.level or 2) - 2)
+        item = QListWidgetItem(indent + text)
+        item.setData(_BLOCK_ROLE, index)
+        item.setToolTip(text)
+        self.addItem(item)
+
+    def _add_placeholder(self) -> None:
+        empty = QListWidgetItem(self._placeholder)
+        empty.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(empty)
 
     def block_indexes(self) -> list[int]:
         found = (self.item(row).data(_BLOCK_ROLE) for row in range(self.count()))

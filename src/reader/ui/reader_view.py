@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+
 from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
@@ -13,20 +16,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.domain import Article
-from reader.render import (
-    PALETTES,
-    RenderOptions,
-    font_families,
-    heading_anchor,
-    qt_column_margins,
-    render_article,
-    render_parallel,
-)
+from reader.domain import Article, Block
+from reader.render import PALETTES, RenderOptions, font_families, qt_column_margins
+from reader.ui.document_pieces import BlockConverter, block_index, fill, text_offset, whole_text
+
+# Reaching a far block makes Qt lay out everything before it, all at once: it is
+# done this many characters per turn of the event loop (~15 ms of layout).
+_LAYOUT_STEP_CHARS = 100_000
 
 
 class ReaderView(QTextBrowser):
     """Shows an Article. Loads nothing from disk or network, follows no link.
+
+    A long article is shown a piece at a time (reader.render.pieces): the first
+    piece at once, the rest one per turn of the event loop, converted to the
+    script shown as they go; showing another article cancels the rest. So a
+    20 MB article shows its first screen at once and the window stays live.
 
     traps #2: returning None from loadResource lets Qt read the file itself
     (`<img src="/dev/zero">` aborts the process); an empty QByteArray stops it.
@@ -36,6 +41,8 @@ class ReaderView(QTextBrowser):
 
     sig_external_link_requested = Signal(QUrl)
     sig_bookmark_requested = Signal(int, object)  # block index, (start, end) or None
+    sig_blocks_shown = Signal(int, object)  # index of the first, the blocks (as shown)
+    sig_loaded = Signal()  # the whole article is in the view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +56,14 @@ class ReaderView(QTextBrowser):
         self._options = RenderOptions()
         self._stale = False  # an article waits to be rendered until the view shows
         self._parallel: tuple[Article, tuple[str, str]] | None = None
+        self._convert: BlockConverter | None = None
+        self._job: Iterator[None] | None = None  # the rest of the article, piece by piece
+        self._generation = 0  # counts cancels: a job that sees it change stops
+        self._steps = QTimer(self)
+        self._steps.setInterval(0)  # one piece per turn of the event loop
+        self._steps.timeout.connect(self._step)
+        self._positions: list[int] = []  # document position of each article block shown
+        self._laid_out = 0  # document position up to which layout was forced
         self._pending_block: int | None = None
         # A position restored before the text is fully laid out (at start-up) is
         # re-applied as the scroll range grows, until the user scrolls.
@@ -81,11 +96,20 @@ class ReaderView(QTextBrowser):
     def options(self) -> RenderOptions:
         return self._options
 
-    def show_article(self, article: Article | None, options: RenderOptions | None = None) -> None:
+    def show_article(
+        self,
+        article: Article | None,
+        options: RenderOptions | None = None,
+        convert: BlockConverter | None = None,
+    ) -> None:
+        """Show `article`. With `convert`, its title and metadata are shown as they
+        are and its blocks through `convert`, a piece at a time; `article` then
+        becomes the converted article once the last piece is in."""
         self._pending_fraction = None
         self._pending_block = None
         self._parallel = None
         self._article = article
+        self._convert = convert
         if options is not None:
             self._options = options
         self._render()
@@ -96,19 +120,27 @@ class ReaderView(QTextBrowser):
         converted: Article,
         labels: tuple[str, str],
         options: RenderOptions | None = None,
+        convert: BlockConverter | None = None,
     ) -> None:
-        """Original and converted side by side, in one document that scrolls as one."""
+        """Original and converted side by side, in one document that scrolls as one.
+        With `convert`, the converted blocks come from the original's through it."""
         self._pending_fraction = None
         self._parallel = (original, labels)
         self._article = converted
+        self._convert = convert
         if options is not None:
             self._options = options
         self._render()
 
     @property
     def ready(self) -> bool:
-        """The article is rendered (it waits for the view to be shown)."""
-        return not self._stale
+        """The whole article is in the view (it waits for the view to be shown)."""
+        return not self._stale and self._job is None
+
+    @property
+    def loading(self) -> bool:
+        """An article is being put in the view (or waits for it to show)."""
+        return self._article is not None and not self.ready
 
     @property
     def is_parallel(self) -> bool:
@@ -122,6 +154,7 @@ class ReaderView(QTextBrowser):
         self.set_scroll_fraction(fraction)
 
     def _render(self) -> None:
+        self._cancel()
         palette = PALETTES[self._options.theme]
         self._apply_palette(palette.background, palette.text)
         if self._article is None:
@@ -139,15 +172,91 @@ class ReaderView(QTextBrowser):
         font.setFamilies(families)
         font.setPixelSize(max(8, round(self._options.base_px * self._options.zoom)))
         self.document().setDefaultFont(font)
-        if self._parallel is not None:
-            original, labels = self._parallel
-            self.setHtml(render_parallel(original, self._article, labels, self._options))
-        else:
-            self.setHtml(render_article(self._article, self._options))
-        self._apply_margins()
-        if self._pending_block is not None:
-            block, self._pending_block = self._pending_block, None
-            self.scrollToAnchor(heading_anchor(block))
+        self._positions = []
+        self._laid_out = 0
+        self._job = self._load()
+        self._step()  # the first piece now: the top of the article shows at once
+
+    def _cancel(self) -> None:
+        self._generation += 1
+        self._job = None
+        self._steps.stop()
+
+    @Slot()
+    def _step(self) -> None:
+        job = self._job
+        if job is None:
+            self._steps.stop()
+            return
+        try:
+            next(job)
+        except StopIteration:
+            if self._job is job:
+                self._cancel()
+            return
+        if self._job is job and not self._steps.isActive():
+            self._steps.start()
+
+    def _load(self) -> Iterator[None]:
+        """Put the article in the view an insert per step (document_pieces.fill),
+        then reach a pending block."""
+        generation = self._generation
+        article = self._article
+        assert article is not None
+        shown: list[Block] = []
+        steps = fill(
+            self.document(),
+            article,
+            self._options,
+            self._parallel,
+            self._convert,
+            self._positions,
+            self._apply_margins,
+        )
+        for step in steps:
+            self._laid_out = max(self._laid_out, self.document().characterCount() - 1)
+            if step is None:
+                yield  # the event loop turns
+            else:
+                start, blocks = step
+                shown.extend(blocks)
+                self.sig_blocks_shown.emit(start, list(blocks))
+                yield from self._reach_pending_block()
+            if self._generation != generation:
+                return  # another article, or a slot showed something else
+        if self._convert is not None:
+            self._article = replace(article, blocks=tuple(shown))
+        yield from self._reach_pending_block()
+        self._job = None  # ready before anyone hears of it
+        self._steps.stop()
+        self.sig_loaded.emit()
+
+    def _reach_pending_block(self) -> Iterator[None]:
+        """Scroll to the pending block once it is in the view, laying the text
+        before it out a step at a time."""
+        index = self._pending_block
+        if index is None or index >= len(self._positions):
+            return
+        target = self._positions[index]
+        while self._laid_out + _LAYOUT_STEP_CHARS < target:
+            self._laid_out += _LAYOUT_STEP_CHARS
+            self._force_layout(self._laid_out)
+            yield
+            if self._pending_block != index:
+                return  # the user went elsewhere meanwhile
+        self._pending_block = None
+        self._scroll_to_position(target)
+
+    def _force_layout(self, position: int) -> None:
+        layout = self.document().documentLayout()
+        layout.blockBoundingRect(self.document().findBlock(position))
+        self._laid_out = max(self._laid_out, position)
+
+    def _scroll_to_position(self, position: int) -> None:
+        self._laid_out = max(self._laid_out, position)
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(round(top))
 
     def _apply_margins(self) -> None:
         """Centre the text column: root-frame margins from the viewport's width."""
@@ -163,6 +272,7 @@ class ReaderView(QTextBrowser):
         fmt.setTopMargin(top)
         fmt.setBottomMargin(2 * top)
         root.setFrameFormat(fmt)
+        self._laid_out = 0  # new margins: laid out again
 
     def showEvent(self, event: object) -> None:  # Qt override
         super().showEvent(event)  # type: ignore[arg-type]
@@ -176,7 +286,7 @@ class ReaderView(QTextBrowser):
 
     def resizeEvent(self, event: object) -> None:  # Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._article is not None and not self._stale:
+        if self._article is not None and not self._stale and self._positions:
             self._apply_margins()
 
     def _apply_palette(self, background: str, text: str) -> None:
@@ -193,18 +303,17 @@ class ReaderView(QTextBrowser):
 
     def paragraph_at(self, pos: QPoint) -> str:
         """The text of the paragraph under a point of the viewport, as shown."""
-        return self.cursorForPosition(pos).block().text().strip()
+        block = self.cursorForPosition(pos).block()
+        return (block.text() if self.is_parallel else whole_text(block)).strip()
 
     @staticmethod
     def _article_block(block: QTextBlock) -> int | None:
-        """The article block a text block shows, from the b<N> anchor render puts first."""
-        it = block.begin()
-        while not it.atEnd():
-            for name in it.fragment().charFormat().anchorNames():
-                if name.startswith("b") and name[1:].isdigit():
-                    return int(name[1:])
-            it += 1
-        return None
+        """The article block a text block shows (tagged as it was put in the view)."""
+        return block_index(block)
+
+    def block_position(self, index: int) -> int | None:
+        """Where article block `index` starts in the document; None until it is in."""
+        return self._positions[index] if 0 <= index < len(self._positions) else None
 
     def block_index_at(self, pos: QPoint) -> int | None:
         return self._article_block(self.cursorForPosition(pos).block())
@@ -219,18 +328,21 @@ class ReaderView(QTextBrowser):
             block = block.next()
         return None
 
-    def _selection(self) -> tuple[int, tuple[int, int]] | None:
+    def selection_in_article(self) -> tuple[int, tuple[int, int]] | None:
         """(block index, (start, end) within that block's text) of the selection."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
         doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        index = self._article_block(first)
-        if index is None:
+        first = text_offset(doc, cursor.selectionStart())
+        if first is None:
             return None
-        start = cursor.selectionStart() - first.position()
-        end = min(cursor.selectionEnd() - first.position(), first.length() - 1)
+        index, start = first
+        last = text_offset(doc, cursor.selectionEnd())
+        if last is not None and last[0] == index:
+            end = last[1]
+        else:  # the selection goes on past the block: up to its end
+            end = len(whole_text(doc.findBlock(cursor.selectionStart())))
         return (index, (start, end)) if end > start else None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # Qt override
@@ -242,7 +354,7 @@ class ReaderView(QTextBrowser):
             copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(paragraph))
         if self._article is not None and not self.is_parallel:
             menu.addSeparator()
-            selected = self._selection()
+            selected = self.selection_in_article()
             if selected is not None:
                 mark = menu.addAction(self.tr("Bookmark &Selection…"))
                 mark.triggered.connect(
@@ -257,11 +369,21 @@ class ReaderView(QTextBrowser):
     # --- position ---------------------------------------------------------
 
     def scroll_to_block(self, index: int) -> None:
+        """Scroll to article block `index`: now if it is in the view and near what is
+        laid out; else as soon as it is, a step at a time (see _reach_pending_block)."""
         self._pending_fraction = None
-        if self._stale:
-            self._pending_block = index  # scrolled to once the text is laid out
+        self._pending_block = index
+        if self._stale or index >= len(self._positions) or index < 0:
+            if index < 0 or (self._job is None and not self._stale):
+                self._pending_block = None  # not in this article
             return
-        self.scrollToAnchor(heading_anchor(index))
+        target = self._positions[index]
+        if target - self._laid_out <= _LAYOUT_STEP_CHARS:
+            self._pending_block = None
+            self._scroll_to_position(target)
+        elif self._job is None:
+            self._job = self._reach_pending_block()
+            self._step()
 
     def scroll_fraction(self) -> float:
         if self._pending_fraction is not None:
