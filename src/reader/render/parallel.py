@@ -96,13 +96,15 @@ def parallel_inserts(
     start: int,
     options: RenderOptions | None = None,
     max_chars: int = SIDE_CHARS,
+    new_document: bool | None = None,
 ) -> Iterator[Insert]:
     """Rows for blocks `start`… as inserts, each a table (see reader.render.pieces),
     made as they are asked for.
 
     `left` and `right` are the same blocks of the original and of the converted
-    article. The first insert of the article is a whole document whose table
-    starts with a row of labels and the titles (shown as block -1).
+    article. With `new_document` (by default: start 0) the first insert is a
+    whole document whose table starts with a row of labels (and at 0 the
+    titles), shown as block -1.
     """
     options = options or RenderOptions()
     px = _font_px(options)
@@ -135,11 +137,12 @@ def parallel_inserts(
     rows: list[str] = []
     owners: list[int] = []
     chars = 0
-    first = start == 0
-    if start == 0:
+    first = start == 0 if new_document is None else new_document
+    if first:
         meta = [f'<p class="meta">{_text(label)}</p>' for label in labels]
         rows.append(row(meta[0], meta[1]))
         owners.append(-1)
+    if start == 0 and first:
         for title_left, title_right, _ in _rows(
             original.title, converted.title, "h1", palette.mark
         ):

@@ -106,12 +106,14 @@ def article_inserts(
     start: int,
     options: RenderOptions | None = None,
     max_chars: int = PIECE_CHARS,
+    new_document: bool | None = None,
 ) -> Iterator[Insert]:
     """Blocks `start`… of an article (as shown: converted if it is) as inserts,
     made as they are asked for.
 
-    The first insert of the article (start 0) is a whole document: stylesheet,
-    breadcrumb, title, meta line and its blocks. Every other one is a document
+    With `new_document` (by default: start 0), the first insert is a whole
+    document: stylesheet, breadcrumb, title, meta line and its blocks (the
+    header only at 0). Every other one is a document
     of its Qt blocks alone with the same stylesheet, for the view to insert
     after a new empty block at the end, given the format of its first Qt block
     (`lead`: Qt keeps the empty block's format for it).
@@ -122,12 +124,13 @@ def article_inserts(
     content: list[str] = []
     owners: list[int] = []
     chars = 0
-    first = start == 0
+    first = start == 0 if new_document is None else new_document
 
     def insert() -> Insert:
         if first:
             background = PALETTES[options.theme].background
-            html = _qt_document(lang, css, background, "".join(_header(article) + content))
+            header = _header(article) if start == 0 else []
+            html = _qt_document(lang, css, background, "".join(header + content))
             return Insert(html, tuple(owners))
         html = _qt_document(lang, css, None, "".join(content))
         return Insert(html, tuple(owners), _qt_document(lang, css, None, content[0]))

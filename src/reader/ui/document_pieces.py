@@ -10,6 +10,7 @@ several Qt blocks; -1, Qt's default, for the title and the rest).
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -46,20 +47,26 @@ def fill(
     options: RenderOptions,
     parallel: tuple[Article, tuple[str, str]] | None,
     convert: BlockConverter | None,
-    positions: list[int],
+    positions: dict[int, int],
     on_started: Callable[[], None],
+    first_block: int = 0,
+    started: bool = False,
 ) -> Iterator[tuple[int, Sequence[Block]] | None]:
-    """Fill `document` with `article` (side by side with `parallel`'s original and
-    labels; its blocks through `convert`), in bounded steps.
+    """Fill `document` with `article` from block `first_block` on (side by side
+    with `parallel`'s original and labels; its blocks through `convert`), in
+    bounded steps.
 
     Yields None after each step of work (a stretch converted, an insert parsed
     and laid out) and (start, blocks as shown) when a run of blocks is in.
-    Appends to `positions` where each article block starts; calls `on_started`
-    once the first insert made the document anew.
+    Records in `positions` where each article block starts; calls `on_started`
+    once the first insert made the document anew (unless `started`: the
+    document already holds something, the blocks go after it).
     """
     source = parallel[0] if parallel is not None else article
-    runs = pieces(source.blocks, SIDE_CHARS if parallel is not None else PIECE_CHARS)
-    started = False
+    size = SIDE_CHARS if parallel is not None else PIECE_CHARS
+    runs = [
+        (first_block + s, first_block + e) for s, e in pieces(source.blocks[first_block:], size)
+    ]
     for start, end in runs:
         blocks: Sequence[Block]
         long = source.blocks[start] if end - start == 1 else None
@@ -75,14 +82,15 @@ def fill(
             blocks = tuple(convert(start, source.blocks[start:end]))
         else:
             blocks = article.blocks[start:end]
+        new = not started
         if parallel is not None:
             original, labels = parallel
             left = original.blocks[start:end]
             inserts = parallel_inserts(
-                original, article, labels, left, blocks, start, options, SIDE_CHARS
+                original, article, labels, left, blocks, start, options, size, new
             )
         else:
-            inserts = article_inserts(article, blocks, start, options, PIECE_CHARS)
+            inserts = article_inserts(article, blocks, start, options, size, new)
         upcoming = next(inserts, None)
         while upcoming is not None:
             insert, upcoming = upcoming, next(inserts, None)
@@ -92,8 +100,8 @@ def fill(
                 started = True
             tag = tag_rows if parallel is not None else tag_blocks
             for owner, position in tag(document, insert.blocks):
-                if owner == len(positions):  # the first Qt block of the block
-                    positions.append(position)
+                if owner >= 0 and owner not in positions:  # the block's first Qt block
+                    positions[owner] = position
             # Laid out now, an insert at a time: Qt's own lazy layout works in
             # steps of up to 200,000 characters, which side by side is seconds.
             last = document.findBlock(document.characterCount() - 1)
@@ -103,6 +111,15 @@ def fill(
         yield start, blocks
         if end < runs[-1][1]:
             yield None  # the event loop turns; a short article is done at once
+
+
+def part_link(label: str, block: int) -> str:
+    """A document of one line: a link to the part of the article at `block`."""
+    text = html.escape(label, quote=False)
+    return (
+        '<html><body><p align="center" style="margin-top: 24px; margin-bottom: 24px;">'
+        f'<a href="reader:part:{block}">{text}</a></p></body></html>'
+    )
 
 
 def append_piece(
@@ -122,8 +139,10 @@ def append_piece(
         lead = QTextDocument()
         lead.setHtml(lead_html)
         block_format = lead.firstBlock().blockFormat()
-    cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
+    last = document.lastBlock()  # after a table (side by side) an empty block
+    cursor = QTextCursor(last)
+    if last.length() > 1:
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)  # a paragraph, not a cell
     cursor.beginEditBlock()
     cursor.insertBlock(block_format)
     cursor.insertHtml(html)
@@ -148,12 +167,17 @@ def tag_blocks(document: QTextDocument, owners: Sequence[int]) -> list[tuple[int
 def tag_rows(document: QTextDocument, owners: Sequence[int]) -> list[tuple[int, int]]:
     """Tag both cells of the last len(owners) rows of the document's last table
     with the article blocks they show; (article block, position of the first
-    cell) of each row, in order."""
-    cursor = QTextCursor(document)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    table = cursor.currentTable()
-    while table is None and cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock):
-        table = cursor.currentTable()
+    cell) of each row, in order.
+
+    Only positions and blocks, never a cursor moved into a cell: moving one
+    makes Qt compute its x from the cell's layout, and after a resize a table
+    not laid out again yet crashes QTextDocumentLayout::blockBoundingRect.
+    """
+    block = document.lastBlock()
+    table = None
+    while table is None and block.isValid():
+        table = QTextCursor(block).currentTable()  # built on a block: no layout asked
+        block = block.previous()
     if table is None:
         return []
     found = []
@@ -163,8 +187,8 @@ def tag_rows(document: QTextDocument, owners: Sequence[int]) -> list[tuple[int, 
         if row < 0:
             continue
         for column in range(table.columns()):
-            table.cellAt(row, column).firstCursorPosition().block().setUserState(owner)
-        found.append((owner, table.cellAt(row, 0).firstCursorPosition().position()))
+            document.findBlock(table.cellAt(row, column).firstPosition()).setUserState(owner)
+        found.append((owner, table.cellAt(row, 0).firstPosition()))
     return found
 
 

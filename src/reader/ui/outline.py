@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -26,11 +27,13 @@ class OutlinePanel(QListWidget):
         self.itemActivated.connect(self.on_item_activated)
         self.itemClicked.connect(self.on_item_activated)
         self._placeholder = self.tr("No headings")
+        self._indexes: list[int] = []  # block index of each heading listed, in order
 
     def set_article(
         self, article: Article | None, transform: Callable[[str], str] | None = None
     ) -> None:
         self.clear()
+        self._indexes = []
         if article is None:
             return
         show = transform or (lambda text: text)
@@ -43,10 +46,8 @@ class OutlinePanel(QListWidget):
     @Slot(int, object)
     def add_blocks(self, start: int, blocks: Sequence[Block]) -> None:
         """The headings among blocks `start`… of the article being shown, as the
-        reader pane shows them a piece at a time; the first piece starts afresh."""
-        if start == 0:
-            self.clear()
-        elif self.count() == 1 and self.item(0).data(_BLOCK_ROLE) is None:
+        reader pane shows them a piece (or a part) at a time: each once, in order."""
+        if self.count() == 1 and self.item(0).data(_BLOCK_ROLE) is None:
             self.takeItem(0)  # the placeholder of an outline with no headings so far
         for index, block in enumerate(blocks, start):
             if block.kind is BlockKind.HEADING:
@@ -55,11 +56,15 @@ class OutlinePanel(QListWidget):
             self._add_placeholder()
 
     def _add_heading(self, index: int, block: Block, text: str) -> None:
+        at = bisect.bisect_left(self._indexes, index)
+        if at < len(self._indexes) and self._indexes[at] == index:
+            return  # shown before (a part shown again)
+        self._indexes.insert(at, index)
         indent = "\u3000" * max(0, (block.level or 2) - 2)
         item = QListWidgetItem(indent + text)
         item.setData(_BLOCK_ROLE, index)
         item.setToolTip(text)
-        self.addItem(item)
+        self.insertItem(at, item)
 
     def _add_placeholder(self) -> None:
         empty = QListWidgetItem(self._placeholder)
