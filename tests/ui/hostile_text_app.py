@@ -35,6 +35,8 @@ STEPS = [
     "import progress label",
     "error box",
     "start notes",
+    "glossary message",
+    "export message",
 ]
 
 
@@ -205,6 +207,33 @@ def main() -> int:
         w = window()
         on_modal("start notes", PASSWD)
         ui_app.show_start_notes(w, [f"The library {PASSWD} is read-only."])
+        QTimer.singleShot(0, dialogs)
+
+    def dialogs() -> None:
+        from reader.ui.export_dialog import ExportDialog
+        from reader.ui.glossary_dialog import GlossaryDialog
+
+        w = window()
+        # A glossary file that cannot be read: the message names it.
+        glossary = GlossaryDialog([], w)  # type: ignore[arg-type]
+        glossary.import_file(bad_dir / f"{RELATIVE}.tsv")
+        glossary.show()
+        glossary.grab()
+        shown = glossary.message.text()
+        check(
+            "glossary message", RELATIVE in shown and glossary.message.textFormat() == PLAIN, shown
+        )
+        glossary.close()
+        # An export to a folder that does not exist: the message names it.
+        export = ExportDialog(w, w._current, w.translation, w.bookmarks, w._settings)  # type: ignore[attr-defined]
+        export.quiet = True
+        export.folder.setText(str(bad_dir / RELATIVE))
+        export.on_save()
+        export.show()
+        export.grab()
+        shown = export.message.text()
+        check("export message", RELATIVE in shown and export.message.textFormat() == PLAIN, shown)
+        export.close()
         QTimer.singleShot(0, finish)
 
     def finish() -> None:
