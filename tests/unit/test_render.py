@@ -85,7 +85,7 @@ def test_title_meta_and_blocks_in_order_with_their_tags() -> None:
 @pytest.mark.parametrize(("level", "tag"), [(1, "h2"), (2, "h2"), (3, "h3"), (4, "h4"), (9, "h4")])
 def test_heading_levels_are_clamped(level: int, tag: str) -> None:
     out = render_article(article(blocks=(Block.heading("標題", level=level),)))
-    assert re.search(rf"<{tag}\b[^>]*><a name=\"b0\"></a>標題</{tag}>", out)
+    assert re.search(rf"<{tag}\b[^>]*>標題</{tag}>", out)
 
 
 def test_meta_line_formats_and_skips_absent_parts() -> None:
@@ -104,18 +104,19 @@ def test_no_meta_paragraph_when_nothing_to_say() -> None:
 
 
 @pytest.mark.parametrize("opts", options_matrix())
-def test_every_block_has_an_anchor(opts: RenderOptions) -> None:
+def test_every_block_has_an_anchor_in_a_page_and_none_for_qt(opts: RenderOptions) -> None:
+    """Qt's HTML import is quadratic in named anchors: the view finds blocks by place."""
     a = article()
     out = render_article(a, opts)
     for i in range(len(a.blocks)):
-        assert f'<a name="{heading_anchor(i)}"></a>' in out
+        assert (f'<a name="{heading_anchor(i)}"></a>' in out) is not opts.for_qt
         assert (f'id="{heading_anchor(i)}"' in out) is not opts.for_qt
     assert heading_anchor(12) == "b12"
 
 
 def test_paragraphs_are_justified_and_indented_for_qt() -> None:
     out = render_article(article())
-    assert re.search(r'<p align="justify"><a name="b0">', out)
+    assert re.search(r'<p align="justify">自學習', out)
     assert "text-indent: 36px" in out
     assert "line-height: 32px" in out  # 1.8 × 18px: Qt's % is of the font's line height
 

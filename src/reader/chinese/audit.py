@@ -15,7 +15,6 @@ around them (see reader.chinese.phrases), so the reader sees 干部 → 幹部, 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.chinese.detect import Converters
+from reader.chinese.diff import changed_spans
 from reader.chinese.phrases import PhraseProbe, Span, is_han
 from reader.domain import Article, Script
 from reader.resources import resource_path
@@ -185,11 +185,11 @@ def _runs(text: str, sugg: str) -> list[Span]:
             else:
                 spans.append((i, i + 1, i, i + 1))
         return spans
-    matcher = difflib.SequenceMatcher(None, text, sugg, autojunk=False)
+    # Lengths differ: a linear diff (SequenceMatcher over a long paragraph is quadratic).
     return [
         (i1, i2, j1, j2)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal" and any(is_han(c) or _is_punct(c) for c in text[i1:i2] + sugg[j1:j2])
+        for i1, i2, j1, j2 in changed_spans(text, sugg)
+        if any(is_han(c) or _is_punct(c) for c in text[i1:i2] + sugg[j1:j2])
     ]
 
 

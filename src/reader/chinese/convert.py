@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from reader.domain import Article, Script
+from reader.domain import Article, Block, Script
 
 if TYPE_CHECKING:
     from reader.chinese.detect import Converters
@@ -166,6 +166,17 @@ class ScriptConverter:
         """A converted view of the article; id, dates, origin and original_text are kept."""
         if mode is ScriptMode.ORIGINAL:
             return article
+        header = self.convert_header(article, mode)
+        return dataclasses.replace(
+            header, blocks=self.convert_blocks(article.blocks, mode, article.script)
+        )
+
+    def convert_header(self, article: Article, mode: ScriptMode) -> Article:
+        """The article with its title, breadcrumb and metadata converted and its
+        script set to the target; its blocks as they are. With convert_blocks, an
+        article can be shown converted a piece at a time."""
+        if mode is ScriptMode.ORIGINAL:
+            return article
         source = article.script
         optional = (article.source, article.author)
         pieces = [
@@ -173,14 +184,12 @@ class ScriptConverter:
             *article.section_path,
             *(p for p in optional if p is not None),
             *article.editors,
-            *(b.text for b in article.blocks),
         ]
         done = iter(self._convert_pieces(pieces, mode, source))
         title = next(done)
         section_path = tuple(next(done) for _ in article.section_path)
         src, author = (None if p is None else next(done) for p in optional)
         editors = tuple(next(done) for _ in article.editors)
-        blocks = tuple(dataclasses.replace(b, text=next(done)) for b in article.blocks)
         return dataclasses.replace(
             article,
             title=title,
@@ -188,9 +197,17 @@ class ScriptConverter:
             source=src,
             author=author,
             editors=editors,
-            blocks=blocks,
             script=target_script(mode, source),
         )
+
+    def convert_blocks(
+        self, blocks: Sequence[Block], mode: ScriptMode, source: Script
+    ) -> tuple[Block, ...]:
+        """Blocks of an article written in `source` script, converted to `mode`."""
+        if mode is ScriptMode.ORIGINAL:
+            return tuple(blocks)
+        texts = self._convert_pieces([b.text for b in blocks], mode, source)
+        return tuple(dataclasses.replace(b, text=t) for b, t in zip(blocks, texts, strict=True))
 
     def _convert_pieces(self, pieces: list[str], mode: ScriptMode, source: Script) -> list[str]:
         # One OpenCC call per config for the whole article: every call has a fixed

@@ -123,13 +123,14 @@ def run(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed (traps #12)
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from reader import __version__
     from reader.chinese import Converters
     from reader.library import ArticleStore, LibraryError, default_library_dir
     from reader.library.db import open_library_with_report
     from reader.ui.main_window import MainWindow
+    from reader.ui.plain_text import show_error
     from reader.ui.samples import import_samples_if_empty
 
     setup_logging()
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         if screenshot:
             print(f"reader: {message}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, app.tr("Reader"), message)
+            show_error(None, app.tr("Reader"), message)  # it may quote a file (traps #16)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         import traceback
@@ -186,7 +187,9 @@ def run(args: argparse.Namespace) -> int:
     theme: str | None = getattr(args, "theme", None)
     if size:
         window.resize(*size)
-    window.restore(samples.ids[0] if samples.ids else None)
+    # The window shows first; the article left open follows once the event loop
+    # runs, a piece at a time (a screenshot waits for it).
+    window.restore(samples.ids[0] if samples.ids else None, defer=not screenshot)
     if size:
         window.resize(*size)  # the requested size wins over the saved geometry
     if theme:
@@ -204,8 +207,7 @@ def run(args: argparse.Namespace) -> int:
         return code
     if instance is not None:
         instance.sig_activate.connect(window.bring_forward)
-    if notes:
-        QMessageBox.information(window, app.tr("Reader"), "\n\n".join(notes))
+    show_start_notes(window, notes)
     window.start_daily_backup()
     code = app.exec()
     window.wait_for_backup()
@@ -213,6 +215,18 @@ def run(args: argparse.Namespace) -> int:
     if instance is not None:
         instance.close()
     return int(code)
+
+
+def show_start_notes(window: object, notes: list[str]) -> None:
+    """What opening the library had to do (a backup restored, read-only…), once.
+    The notes quote paths, so they are shown as plain text (traps #16)."""
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.plain_text import show_information
+
+    if notes:
+        assert isinstance(window, QWidget)
+        show_information(window, window.tr("Reader"), "\n\n".join(notes))
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.chinese.audit import Finding, FindingKind
+from reader.ui.plain_text import plain_label, protect_view
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,8 +29,7 @@ class AuditPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Conversion check"))
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = plain_label(self)
         self.hide_variants = QCheckBox(self.tr("Hide variant forms"), self)
         self.hide_variants.setToolTip(
             self.tr("Findings that only choose between accepted variant forms, such as 布/佈")
@@ -38,6 +37,7 @@ class AuditPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        protect_view(self.list)
         self.accept_button = QPushButton(self.tr("&Accept"), self)
         self.accept_all_button = QPushButton(self.tr("Accept A&ll"), self)
         self.revert_button = QPushButton(self.tr("&Revert to Original"), self)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.domain import Article, Bookmark
 from reader.library import LibraryError
 from reader.library.bookmarks import BookmarkStore
 from reader.ui.bookmarks_model import BookmarksModel
 from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.plain_text import show_warning
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +251,7 @@ class BookmarkTools(QObject):
             try:
                 self.store.export_json(Path(name))
             except (LibraryError, OSError) as exc:
-                QMessageBox.warning(self._window, self.tr("Export Bookmarks"), str(exc))
+                show_warning(self._window, self.tr("Export Bookmarks"), str(exc))
                 return
             self._say(self.tr("Bookmarks exported to {0}.").format(name))
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTreeView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reader.domain import Bookmark
 from reader.ui.bookmarks_model import BookmarksModel
+from reader.ui.plain_text import plain_label, protect_view
 
 
 class BookmarksPanel(QWidget):
@@ -35,6 +35,7 @@ class BookmarksPanel(QWidget):
         self.view = QTreeView(self)
         self.view.setModel(model)
         self.view.setUniformRowHeights(True)
+        protect_view(self.view)  # notes and quotes in tooltips are text (traps #16)
         self.setMinimumWidth(300)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(
@@ -50,8 +51,7 @@ class BookmarksPanel(QWidget):
         header.resizeSection(
             BookmarksModel.DATE, self.fontMetrics().horizontalAdvance("0000-00-00") + 12
         )
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = plain_label(self)  # messages quote notes and file names
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.undo_button = QPushButton(self.tr("&Undo Delete"), self)
         self.undo_button.setEnabled(False)

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from reader.chinese.convert import ScriptMode
 from reader.domain import Article
 from reader.export.filenames import safe_filename, target_in
 from reader.export.options import ExportOptions
+from reader.ui.plain_text import ask, plain_label
 
 if TYPE_CHECKING:
     from reader.export.options import ExportDocument
@@ -98,8 +97,7 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit(self)
         browse = QPushButton(self.tr("&Browse…"), self)
         self.name = QLineEdit(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = plain_label(self)  # paths and errors quote file names
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
@@ -180,7 +178,7 @@ class ExportDialog(QDialog):
         self.page.setEnabled(fmt == "pdf")
         mode = ScriptMode(str(self.script.currentData()))
         self.bilingual.setEnabled(mode is not ScriptMode.ORIGINAL)
-        title = self._translation.presenter.displayed(self._article, mode).title
+        title = self._translation.presenter.header(self._article, mode).title
         self.name.setText(safe_filename(title, fmt))
 
     @Slot()
@@ -223,10 +221,8 @@ class ExportDialog(QDialog):
             if self.quiet:
                 self.message.setText(self.tr("{0} exists already.").format(path.name))
                 return
-            answer = QMessageBox.question(
-                self, self.tr("Export"), self.tr("{0} exists. Replace it?").format(path.name)
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            question = self.tr("{0} exists. Replace it?").format(path.name)
+            if not ask(self, self.tr("Export"), question):
                 return
             overwrite = True
         self._save_choices()

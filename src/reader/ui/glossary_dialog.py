@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.chinese.convert import ScriptMode, parse_mode
 from reader.chinese.glossary import GlossaryEntry, read_tsv, write_tsv
+from reader.ui.plain_text import plain_label, protect_view
 
 
 class GlossaryDialog(QDialog):
@@ -45,8 +46,8 @@ class GlossaryDialog(QDialog):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        protect_view(self.table)
+        self.message = plain_label(self)  # quotes file names and terms
         add = QPushButton(self.tr("&Add"), self)
         remove = QPushButton(self.tr("&Remove"), self)
         import_button = QPushButton(self.tr("&Import TSV…"), self)

@@ -95,7 +95,11 @@ class ImportRunner(QObject):
         self._worker.sig_failed.connect(self.on_failed, Qt.ConnectionType.QueuedConnection)
         from PySide6.QtWidgets import QProgressDialog  # loaded on the first import
 
+        from reader.ui.plain_text import plain_label
+
         self._dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self._parent)
+        # File names are shown in the label: as text, never as markup (traps #16).
+        self._dialog.setLabel(plain_label(self._dialog, self.tr("Importing…"), wrap=False))
         self._dialog.setWindowTitle(self.tr("Import"))
         self._dialog.setMinimumDuration(400)  # short imports never flash a dialog
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -120,9 +124,9 @@ class ImportRunner(QObject):
     def on_failed(self, message: str) -> None:
         self._stop()
         if not self.quiet:
-            from PySide6.QtWidgets import QMessageBox
+            from reader.ui.plain_text import show_warning
 
-            QMessageBox.warning(
+            show_warning(
                 self._parent, self.tr("Import"), self.tr("The import failed: {0}").format(message)
             )
         from reader.library.ingest import ImportReport
@@ -133,6 +137,7 @@ class ImportRunner(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # traps #16
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Import"))
         box.setText(

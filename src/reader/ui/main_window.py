@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -38,6 +38,7 @@ from reader.ui.import_runner import ImportRunner
 from reader.ui.library_watch import LibraryWatcher
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
+from reader.ui.plain_text import ask, protect_view
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             1, self.tree.fontMetrics().horizontalAdvance("0000-00-00") + 16
         )
         self.tree.setAccessibleName(self.tr("Articles"))
+        protect_view(self.tree)  # titles in tooltips are text, never markup (traps #16)
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
+        self.reader.sig_blocks_shown.connect(self.outline.add_blocks)  # as the pieces come
         self.reader.sig_external_link_requested.connect(self.on_external_link)
         self.imports.sig_finished.connect(self.on_import_finished)
         self.translation.sig_redisplay.connect(self.on_redisplay)
@@ -145,11 +148,13 @@ class MainWindow(QMainWindow):
 
     # --- state --------------------------------------------------------------
 
-    def restore(self, first_article: str | None = None) -> None:
+    def restore(self, first_article: str | None = None, defer: bool = False) -> None:
         """Reopen where the user left off: geometry, splitter, article, position.
 
         With nothing to reopen, `first_article` (the first sample) or the first
-        article in the list is shown.
+        article in the list is shown. With `defer`, the article opens once the
+        event loop runs, so the window shows first whatever its size (the app's
+        start); unless another one was opened by then (--open, a click).
         """
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
@@ -159,6 +164,15 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self.outline.setVisible(self.view_options.state.outline_visible)
         self.reader.show_article(None, self.render_options())
+        self.tree.setFocus()  # n/p and the arrows work at once
+        if defer:
+            QTimer.singleShot(0, self, lambda: self._reopen(first_article))
+        else:
+            self._reopen(first_article)
+
+    def _reopen(self, first_article: str | None) -> None:
+        if self.reader.article is not None:
+            return  # something was opened meanwhile
         last = str(self._settings.value("reading/article", "") or "")
         if not (last and self.open_article(last)):
             if not (first_article and self.open_article(first_article)):
@@ -166,7 +180,6 @@ class MainWindow(QMainWindow):
         elif self.reader.article is not None and self.bookmarks.store.position(last) is None:
             fraction = float(self._settings.value("reading/scroll", 0.0) or 0.0)
             self.reader.set_scroll_fraction(fraction)
-        self.tree.setFocus()  # n/p and the arrows work at once
 
     def save(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -344,14 +357,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl)
     def on_external_link(self, url: QUrl) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("Open Link"),
             self.tr("Open this link in your web browser?\n{0}").format(url.toDisplayString()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from reader.domain import Article, BlockKind
+from reader.domain import Article, Block, BlockKind
+from reader.ui.plain_text import protect_view
 
 _BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -21,29 +23,53 @@ class OutlinePanel(QListWidget):
         self.setWordWrap(True)  # headings are long; the panel is narrow
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(2)
+        protect_view(self)  # headings in tooltips are text, never markup (traps #16)
         self.itemActivated.connect(self.on_item_activated)
         self.itemClicked.connect(self.on_item_activated)
         self._placeholder = self.tr("No headings")
+        self._indexes: list[int] = []  # block index of each heading listed, in order
 
     def set_article(
         self, article: Article | None, transform: Callable[[str], str] | None = None
     ) -> None:
         self.clear()
+        self._indexes = []
         if article is None:
             return
         show = transform or (lambda text: text)
         for index, block in enumerate(article.blocks):
-            if block.kind is not BlockKind.HEADING:
-                continue
-            indent = "\u3000" * max(0, (block.level or 2) - 2)
-            item = QListWidgetItem(indent + show(block.text))
-            item.setData(_BLOCK_ROLE, index)
-            item.setToolTip(show(block.text))
-            self.addItem(item)
+            if block.kind is BlockKind.HEADING:
+                self._add_heading(index, block, show(block.text))
         if self.count() == 0:
-            empty = QListWidgetItem(self._placeholder)
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.addItem(empty)
+            self._add_placeholder()
+
+    @Slot(int, object)
+    def add_blocks(self, start: int, blocks: Sequence[Block]) -> None:
+        """The headings among blocks `start`… of the article being shown, as the
+        reader pane shows them a piece (or a part) at a time: each once, in order."""
+        if self.count() == 1 and self.item(0).data(_BLOCK_ROLE) is None:
+            self.takeItem(0)  # the placeholder of an outline with no headings so far
+        for index, block in enumerate(blocks, start):
+            if block.kind is BlockKind.HEADING:
+                self._add_heading(index, block, block.text)
+        if self.count() == 0:
+            self._add_placeholder()
+
+    def _add_heading(self, index: int, block: Block, text: str) -> None:
+        at = bisect.bisect_left(self._indexes, index)
+        if at < len(self._indexes) and self._indexes[at] == index:
+            return  # shown before (a part shown again)
+        self._indexes.insert(at, index)
+        indent = "\u3000" * max(0, (block.level or 2) - 2)
+        item = QListWidgetItem(indent + text)
+        item.setData(_BLOCK_ROLE, index)
+        item.setToolTip(text)
+        self.insertItem(at, item)
+
+    def _add_placeholder(self) -> None:
+        empty = QListWidgetItem(self._placeholder)
+        empty.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addItem(empty)
 
     def block_indexes(self) -> list[int]:
         found = (self.item(row).data(_BLOCK_ROLE) for row in range(self.count()))

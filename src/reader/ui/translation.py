@@ -110,17 +110,23 @@ class TranslationTools(QObject):
     def present(
         self, article: Article, reader: ReaderView, outline: OutlinePanel, options: RenderOptions
     ) -> Article:
-        """Show `article` as the user chose (corrections, script, side by side)."""
+        """Show `article` as the user chose (corrections, script, side by side).
+
+        The body is converted as the reader pane shows it, a piece at a time, and
+        the outline fills as the pieces come (reader.sig_blocks_shown); what is
+        returned has the displayed title and metadata.
+        """
         self._article = article
         mode = self.script.mode
-        shown = self.presenter.displayed(article, mode)
+        shown, convert = self.presenter.shown(article, mode)
         options = replace(options, lang=self.presenter.lang(article, mode))
+        outline.set_article(None)
         if self.script.side_by_side.isChecked() and mode is not ScriptMode.ORIGINAL:
             labels = (self.tr("Original"), self.script.labels()[mode])
-            reader.show_parallel(self.presenter.corrected(article), shown, labels, options)
+            original = self.presenter.corrected(article)
+            reader.show_parallel(original, shown, labels, options, convert)
         else:
-            reader.show_article(shown, options)
-        outline.set_article(shown)
+            reader.show_article(shown, options, convert)
         if self.check_visible():
             self.refresh_check()
         return shown

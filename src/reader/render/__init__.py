@@ -7,10 +7,10 @@ for Qt to load (traps #2) or a link for it to follow (traps #3).
 
 from __future__ import annotations
 
-import difflib
 import html
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -244,10 +244,14 @@ def _block(index: int, block: Block, for_qt: bool, mark: str | None = None) -> s
     tag = f"h{min(4, max(2, block.level or 2))}" if block.kind is BlockKind.HEADING else "p"
     name = heading_anchor(index)
     # Qt's importer ignores CSS text-align on blocks but honours the align attribute.
+    # No anchors for Qt: its HTML importer is quadratic in named anchors (8,000
+    # paragraphs took 3 s to parse, 80 ms without them). The view finds block N by
+    # its place in the document instead (see render_article_piece).
     attrs = ' align="justify"' if for_qt and tag == "p" else f' id="{name}"' if not for_qt else ""
     if mark is not None and _COLOUR_RE.fullmatch(mark):  # only a colour, never markup
         attrs += f' style="background-color: {mark};"'
-    return f'<{tag}{attrs}><a name="{name}"></a>{_text(block.text)}</{tag}>'
+    anchor = "" if for_qt else f'<a name="{name}"></a>'
+    return f"<{tag}{attrs}>{anchor}{_text(block.text)}</{tag}>"
 
 
 def qt_column_margins(viewport_px: int, options: RenderOptions) -> tuple[int, int]:
@@ -259,14 +263,18 @@ def qt_column_margins(viewport_px: int, options: RenderOptions) -> tuple[int, in
     return side, 2 * px
 
 
-def render_article(article: Article, options: RenderOptions = RenderOptions()) -> str:
-    px = _font_px(options)
-    palette = PALETTES[options.theme]
+def _page_style(article: Article, options: RenderOptions) -> tuple[str, str]:
+    """The document's lang and stylesheet."""
     lang = _lang(article, options)
     families = font_families(article.script, options.font_style, lang)
     measure = max(20, min(60, options.measure_em))
-    css = _stylesheet(px, measure, palette, families, options.for_qt)
+    return lang, _stylesheet(
+        _font_px(options), measure, PALETTES[options.theme], families, options.for_qt
+    )
 
+
+def _header(article: Article) -> list[str]:
+    """Breadcrumb, title and meta line."""
     parts: list[str] = []
     if article.section_path:
         parts.append(f'<p class="section">{_text(" › ".join(article.section_path))}</p>')
@@ -274,23 +282,37 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     meta = meta_line(article)
     if meta:
         parts.append(f'<p class="meta">{_text(meta)}</p>')
-    marks = dict(options.marks)
-    parts.extend(_block(i, b, options.for_qt, marks.get(i)) for i, b in enumerate(article.blocks))
-    content = "\n".join(parts)
-    title = _text(" ".join(article.title.split()))  # <title> cannot hold a <br>
+    return parts
 
+
+def _blocks(blocks: Sequence[Block], start: int, options: RenderOptions) -> list[str]:
+    marks = dict(options.marks)
+    return [_block(i, b, options.for_qt, marks.get(i)) for i, b in enumerate(blocks, start)]
+
+
+def _qt_document(lang: str, css: str, background: str | None, content: str) -> str:
+    # No <title>: Qt keeps it as metadata and writes it back unescaped in
+    # toHtml(), where re-parsing would turn escaped text into live markup.
+    # No centring table either: a table cell is laid out and painted whole,
+    # which made opening a long article slow. The view centres the column
+    # with the document's root-frame margins (qt_column_margins).
+    # No text outside the blocks, not even a newline: in a piece inserted at the
+    # end of the document it would land in the block before, or keep that
+    # block's format for the piece's first block (a heading shown as a paragraph).
+    colour = f' bgcolor="{background}"' if background else ""
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8">\n'
+        f"<style>\n{css}\n</style></head>"
+        f'<body lang="{lang}"{colour}>{content}</body></html>'
+    )
+
+
+def render_article(article: Article, options: RenderOptions = RenderOptions()) -> str:
+    lang, css = _page_style(article, options)
+    content = "\n".join(_header(article) + _blocks(article.blocks, 0, options))
     if options.for_qt:
-        # No <title>: Qt keeps it as metadata and writes it back unescaped in
-        # toHtml(), where re-parsing would turn escaped text into live markup.
-        # No centring table either: a table cell is laid out and painted whole,
-        # which made opening a long article slow. The view centres the column
-        # with the document's root-frame margins (qt_column_margins).
-        return (
-            f'<html lang="{lang}"><head><meta charset="utf-8">\n'
-            f"<style>\n{css}\n</style></head>\n"
-            f'<body lang="{lang}" bgcolor="{palette.background}">\n{content}\n'
-            "</body></html>\n"
-        )
+        return _qt_document(lang, css, PALETTES[options.theme].background, content)
+    title = _text(" ".join(article.title.split()))  # <title> cannot hold a <br>
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -299,63 +321,22 @@ def render_article(article: Article, options: RenderOptions = RenderOptions()) -
     )
 
 
-def _marked(text: str, other: str, colour: str) -> str:
-    """`text` escaped, with the characters that differ from `other` highlighted."""
-    matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
-    out: list[str] = []
-    for op, i1, i2, _j1, _j2 in matcher.get_opcodes():
-        piece = _text(text[i1:i2])
-        if op == "equal" or not piece:
-            out.append(piece)
-        else:
-            out.append(f'<span style="background-color: {colour};">{piece}</span>')
-    return "".join(out)
-
-
 def render_parallel(
     original: Article,
     converted: Article,
     labels: tuple[str, str],
     options: RenderOptions = RenderOptions(),
 ) -> str:
-    """Original and converted side by side, block by block, in one document so the
-    two columns scroll together; the characters that differ are highlighted.
+    """Original and converted side by side, block by block, in one Qt document so
+    the two columns scroll together; the characters that differ are highlighted.
+    `converted` must be `original` converted (same blocks, same order). The view
+    shows it a piece at a time instead (reader.render.parallel)."""
+    from reader.render.parallel import parallel_inserts
 
-    `converted` must be `original` converted (same number of blocks, same order).
-    """
-    px = _font_px(options)
-    palette = PALETTES[options.theme]
-    left_lang, right_lang = _lang(original, options), document_lang(converted.script)
-    if options.lang:
-        right_lang = _lang(converted, options)
-    css = _stylesheet(px, 60, palette, font_families(original.script, options.font_style), True)
-    right_fonts = _css_families(font_families(converted.script, options.font_style, right_lang))
-    rows = [
-        f'<tr><td width="50%"><p class="meta">{_text(labels[0])}</p></td>'
-        f'<td width="50%"><p class="meta">{_text(labels[1])}</p></td></tr>'
-    ]
-    pairs = [(original.title, converted.title, "h1")] + [
-        (a.text, b.text, "p" if a.kind is BlockKind.PARAGRAPH else "h2")
-        for a, b in zip(original.blocks, converted.blocks, strict=False)
-    ]
-    for index, (left, right, tag) in enumerate(pairs):
-        anchor = f'<a name="{heading_anchor(index - 1)}"></a>' if index else ""
-        rows.append(
-            f'<tr><td lang="{left_lang}"><{tag}>{anchor}{_marked(left, right, palette.mark)}'
-            f"</{tag}></td>"
-            f'<td lang="{right_lang}" style="font-family: {right_fonts};"><{tag}>'
-            f"{_marked(right, left, palette.mark)}</{tag}></td></tr>"
-        )
-    table = (
-        f'<table width="100%" cellspacing="0" cellpadding="{px // 2}">'
-        + "\n".join(rows)
-        + "</table>"
+    (whole,) = parallel_inserts(
+        original, converted, labels, original.blocks, converted.blocks, 0, options, 1 << 62
     )
-    return (
-        f'<html lang="{left_lang}"><head><meta charset="utf-8">\n<style>\n{css}\n'
-        "p { text-indent: 0px; }\n</style></head>\n"
-        f'<body bgcolor="{palette.background}">\n{table}\n</body></html>\n'
-    )
+    return whole.html
 
 
 def escape_text(value: str) -> str:
