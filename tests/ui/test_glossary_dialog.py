@@ -46,3 +46,37 @@ def test_unreadable_file_is_one_line(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.import_file(tmp_path / "missing.tsv")
     assert "missing.tsv" in dialog.message.text()
     assert "\n" not in dialog.message.text()
+
+
+def test_a_fifo_or_a_huge_file_is_refused_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """The importer's rules: a FIFO is never opened (it would block, or feed whatever
+    its writer sends), and a file past the glossary's size is not read."""
+    import os
+    import threading
+    import time
+
+    dialog = GlossaryDialog([])
+    qtbot.addWidget(dialog)
+    fifo = tmp_path / "terms.tsv"
+    os.mkfifo(fifo)
+
+    def feed() -> None:  # a writer, should anything open the FIFO for reading
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.01)
+                continue
+            os.write(fd, "來自管道\t來自管道\n".encode())
+            os.close(fd)
+            return
+
+    threading.Thread(target=feed, daemon=True).start()
+    dialog.import_file(fifo)
+    assert "not a regular file" in dialog.message.text()
+    assert dialog.entries() == ([], [])
+    huge = tmp_path / "huge.tsv"
+    huge.write_bytes(b"a\tb\n" * (2 * 1024 * 1024))
+    dialog.import_file(huge)
+    assert "limit" in dialog.message.text() and dialog.entries() == ([], [])

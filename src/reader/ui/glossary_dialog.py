@@ -23,6 +23,8 @@ from reader.chinese.convert import ScriptMode, parse_mode
 from reader.chinese.glossary import GlossaryEntry, read_tsv, write_tsv
 from reader.ui.plain_text import plain_label, protect_view
 
+GLOSSARY_LIMIT = 5 * 1024 * 1024  # ~100,000 terms: more is not a glossary
+
 
 class GlossaryDialog(QDialog):
     """A table of source, target and modes; import and export as TSV."""
@@ -120,10 +122,20 @@ class GlossaryDialog(QDialog):
             self.table.removeRow(row)
 
     def import_file(self, path: Path) -> None:
+        from reader.importers import ImportFailure
+        from reader.importers.files import display_path, read_file
+
+        # The importer's rules: a regular file (never a FIFO or a device), and a
+        # size a glossary can have; the table fills on the UI thread.
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.message.setText(self.tr("{0}: cannot be read ({1}).").format(path, exc))
+            text = read_file(path, GLOSSARY_LIMIT).decode("utf-8-sig")
+        except ImportFailure as exc:
+            self.message.setText(str(exc))
+            return
+        except UnicodeDecodeError:
+            self.message.setText(
+                self.tr("{0}: cannot be read (not UTF-8 text).").format(display_path(path))
+            )
             return
         entries, problems = read_tsv(text)
         for entry in entries:
@@ -136,15 +148,16 @@ class GlossaryDialog(QDialog):
         if problems:
             self.message.setText("\n".join(problems[:5]))
             return False
+        from reader.export.atomic import ExportError, write_atomic
+
         try:
-            path.write_text(write_tsv(entries), encoding="utf-8")
+            # The file dialog asked before replacing a file; a full disk leaves the old one.
+            write_atomic(path, write_tsv(entries).encode("utf-8"), overwrite=True)
         except ValueError as exc:  # a term holding a tab or a line break
             self.message.setText(str(exc))
             return False
-        except OSError as exc:
-            self.message.setText(
-                self.tr("{0}: cannot be written ({1}).").format(path, exc.strerror)
-            )
+        except ExportError as exc:
+            self.message.setText(str(exc))
             return False
         self.message.setText(
             self.tr("{0} entries exported to {1}.").format(len(entries), path.name)

@@ -61,7 +61,9 @@ class ImportWorker(QObject):
         self.sig_finished.emit(report)
 
     def _on_progress(self, done: int, path: Path) -> bool:
-        self.sig_progress.emit(done, path.name)
+        from reader.importers.files import display_path
+
+        self.sig_progress.emit(done, display_path(path.name))
         return not self._cancel.is_set()
 
 
