@@ -149,7 +149,11 @@ def main() -> int:
         check("bookmark tooltip", shown == f"{HOSTILE}\n{PASSWD}", shown)
 
         # A bookmarks file whose name looks like markup: the error quotes its path.
+        done: list[bool] = []
+        tools.sig_imported.connect(done.append)
         tools.import_file(bad_dir / f"{RELATIVE}.json")
+        while not done:  # the import runs off the UI thread
+            app.processEvents()
         w.grab()  # type: ignore[attr-defined]
         tools.panel.grab()
         status = w.statusBar().currentMessage()  # type: ignore[attr-defined]

@@ -115,15 +115,17 @@ def test_continue_reading_reopens_the_last_article(window: MainWindow) -> None:
 
 
 def test_bookmarks_move_to_a_fresh_library(
-    window: MainWindow, open_window: WindowFactory, tmp_path: Path
+    window: MainWindow, open_window: WindowFactory, tmp_path: Path, qtbot: QtBot
 ) -> None:
     window.bookmarks.add(2, note="帶到另一台電腦")
     window.bookmarks.add(None)
     exported = tmp_path / "bookmarks.json"
     window.bookmarks.store.export_json(exported)
     other = open_window(tmp_path / "other")
-    assert other.bookmarks.import_file(exported)
-    assert other.bookmarks.import_file(exported)  # twice: no duplicates
+    for _twice in range(2):  # twice: no duplicates
+        with qtbot.waitSignal(other.bookmarks.sig_imported, timeout=30000) as imported:
+            other.bookmarks.import_file(exported)  # off the UI thread
+        assert imported.args == [True]
     notes = sorted(b.note for b in other.bookmarks.store.all())
     assert notes == ["", "帶到另一台電腦"]
     assert "background-color:#f3e3a6" in other.reader.document().toHtml().replace(" ", "")
@@ -141,7 +143,7 @@ def test_bookmarks_model_passes_qt_model_tester(window: MainWindow, qtmodelteste
 
 
 def test_importing_a_file_with_a_clashing_id_and_a_bad_record_keeps_everything(
-    window: MainWindow, tmp_path: Path
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
     import json
 
@@ -156,9 +158,50 @@ def test_importing_a_file_with_a_clashing_id_and_a_bad_record_keeps_everything(
     path = tmp_path / "theirs.json"
     data = {"format": "reader-bookmarks", "version": 1, "bookmarks": [theirs, bad]}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.bookmarks.import_file(path)
+    with qtbot.waitSignal(window.bookmarks.sig_imported, timeout=30000) as imported:
+        window.bookmarks.import_file(path)
+    assert imported.args == [True]
     said = window.statusBar().currentMessage()
     assert said.startswith("1 bookmarks added, 0 updated, 0 already here. 1 got a new id")
     assert "1 not valid and left out; the first: bookmark 2 (id 00000000): block is not" in said
     notes = {(m.article_id, m.note) for m in window.bookmarks.store.all()}
     assert notes == {(mine.article_id, "我的"), ("f" * 16, "他們的")}
+
+
+def test_a_big_bookmarks_file_imports_while_the_window_stays_live(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """40,000 bookmarks take seconds to merge: off the UI thread, the window keeps
+    answering (the longest gap of a 50 ms timer, against a file of ten)."""
+    import json
+    import uuid
+
+    from tests.ui.test_long_articles import MAX_GAP_RATIO, max_gap
+
+    article = window.reader.article
+    assert article is not None
+
+    def bookmarks_file(n: int) -> Path:
+        stamp = "2026-12-01T00:00:00.000000Z"
+        marks = [
+            {"id": uuid.uuid4().hex, "article_id": article.id, "block": i % 5, "quote": "",
+             "note": f"{n}之{i}", "colour": "", "created_at": stamp, "updated_at": stamp}
+            for i in range(n)
+        ]  # fmt: skip
+        path = tmp_path / f"{n}.json"
+        data = {"format": "reader-bookmarks", "version": 1, "bookmarks": marks}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    def importing(path: Path) -> float:
+        done: list[bool] = []
+        window.bookmarks.sig_imported.connect(done.append)
+        try:
+            return max_gap(qtbot, lambda: window.bookmarks.import_file(path), lambda: bool(done))
+        finally:
+            window.bookmarks.sig_imported.disconnect(done.append)
+
+    small = importing(bookmarks_file(10))
+    big = importing(bookmarks_file(40_000))
+    assert big / small < MAX_GAP_RATIO, (big, small)
+    assert window.bookmarks.store.count() == 40_010

@@ -99,7 +99,9 @@ def test_the_app_never_opens_its_library_file_outside_sqlite(
 
     exported = tmp_path / "marks.json"
     window.bookmarks.store.export_json(exported)
-    assert window.bookmarks.import_file(exported)
+    with qtbot.waitSignal(window.bookmarks.sig_imported, timeout=30000) as imported:
+        window.bookmarks.import_file(exported)
+    assert imported.args == [True]
 
     settings = QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat)
     dialog = ExportDialog(window, article, window.translation, window.bookmarks, settings)

@@ -112,6 +112,23 @@ def test_notes_colours_delete_undo_and_purge(lib: tuple[ArticleStore, BookmarkSt
         marks.update_note(mark.id, "x")
 
 
+def test_marked_blocks_are_what_the_view_paints(lib: tuple[ArticleStore, BookmarkStore]) -> None:
+    """One entry a block, the newest bookmark's colour; whole-article, deleted and
+    orphaned bookmarks mark no block."""
+    store, marks = lib
+    a = article(PARAS)
+    store.add(a)
+    marks.add(a, None, colour="#111111")
+    marks.add(a, 3, colour="#222222")
+    marks.add(a, 3, colour="#333333")
+    marks.add(a, 1)
+    gone = marks.add(a, 2, colour="#444444")
+    marks.delete(gone.id)
+    lost = marks.add(a, 0, colour="#555555")
+    store.conn.execute("UPDATE bookmarks SET orphaned = 1 WHERE id = ?", (lost.id,))
+    assert marks.marked_blocks(a.id) == [(1, ""), (3, "#333333")]
+
+
 def test_resolve_count_and_groups(lib: tuple[ArticleStore, BookmarkStore]) -> None:
     store, marks = lib
     a, b = article(PARAS, "a1", "乙文"), article(PARAS[:2], "b2", "甲文")

@@ -149,6 +149,20 @@ class BookmarkStore:
         """The article's bookmarks: the whole-article ones first, then by block."""
         return [row_to_bookmark(r) for r in self._rows(" AND article_id = ?", article_id)]
 
+    def marked_blocks(self, article_id: str) -> list[tuple[int, str]]:
+        """(block, colour) of every block the article's live bookmarks mark, the
+        newest bookmark's colour where several mark one block ('' for none): what
+        the view paints, without building every bookmark (an article may have
+        tens of thousands)."""
+        rows = self.conn.execute(
+            "SELECT block, colour FROM (SELECT block, colour, row_number() OVER "
+            "(PARTITION BY block ORDER BY created_at DESC) AS newest FROM bookmarks "
+            "WHERE article_id = ? AND block IS NOT NULL AND deleted_at IS NULL "
+            "AND orphaned = 0) WHERE newest = 1 ORDER BY block",
+            (article_id,),
+        ).fetchall()
+        return [(int(block), str(colour)) for block, colour in rows]
+
     def all(self) -> list[Bookmark]:
         """Every bookmark not deleted, by article id, then as for_article."""
         return [row_to_bookmark(r) for r in self._rows("")]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from reader.domain import Article, Bookmark
 from reader.library import LibraryError
-from reader.library.bookmarks import BookmarkStore
+from reader.library.bookmarks import BookmarkStore, MergeResult
 from reader.ui.bookmarks_model import BookmarksModel
 from reader.ui.bookmarks_panel import BookmarksPanel
 from reader.ui.plain_text import show_warning
@@ -28,6 +28,7 @@ class BookmarkTools(QObject):
     sig_marks_changed = Signal()  # the open article's marked blocks changed
     sig_open_requested = Signal(str, object)  # article id, block index or None
     sig_position_due = Signal()  # scrolling settled: the reading position should be saved
+    sig_imported = Signal(bool)  # a bookmarks file was merged (False: it could not be)
 
     def __init__(self, window: QMainWindow, conn: sqlite3.Connection) -> None:
         super().__init__(window)
@@ -177,9 +178,8 @@ class BookmarkTools(QObject):
         if self._article is None:
             return ()
         return tuple(
-            (m.block, m.colour or DEFAULT_MARK)
-            for m in self.store.for_article(self._article.id)
-            if m.block is not None and not m.orphaned
+            (block, colour or DEFAULT_MARK)
+            for block, colour in self.store.marked_blocks(self._article.id)
         )
 
     def add(
@@ -265,12 +265,38 @@ class BookmarkTools(QObject):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> bool:
-        try:
-            result = self.store.import_json(path)
-        except (LibraryError, OSError) as exc:
-            self._say(str(exc))
-            return False
+    def import_file(self, path: Path) -> None:
+        """Merge a bookmarks file, off the UI thread (40,000 bookmarks take seconds)
+        on a connection of its own; sig_imported says when it is done."""
+        from reader.library.db import connect
+        from reader.ui.background import in_background
+
+        library = getattr(self._conn, "library_path", None)
+
+        def work() -> MergeResult:
+            conn = connect(library)
+            try:
+                return BookmarkStore(conn).import_json(path)
+            finally:
+                conn.close()
+
+        def failed(exc: BaseException) -> None:
+            reason = str(exc) if isinstance(exc, (LibraryError, OSError)) else repr(exc)
+            self._say(self.tr("The bookmarks could not be imported: {0}").format(reason))
+            self.sig_imported.emit(False)
+
+        if library is None:  # not a library file (a test's memory database): here and now
+            try:
+                result = self.store.import_json(path)
+            except (LibraryError, OSError) as exc:
+                failed(exc)
+                return
+            self._imported(result)
+            return
+        self._say(self.tr("Importing bookmarks…"))
+        in_background(self, work, self._imported, failed)
+
+    def _imported(self, result: MergeResult) -> None:
         message = self.tr("{0} bookmarks added, {1} updated, {2} already here.").format(
             result.added, result.updated, result.skipped
         )
@@ -285,4 +311,4 @@ class BookmarkTools(QObject):
         self._say(message)
         self.refresh_panel()
         self.sig_marks_changed.emit()
-        return True
+        self.sig_imported.emit(True)
