@@ -1,10 +1,17 @@
-"""Noticing that another process (the command line, a second window) changed the library."""
+"""Noticing that another process (the command line, a second window) changed the
+library, and re-reading the list without losing the user's place in it."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTreeView
+
+    from reader.ui.article_list_model import ArticleListModel
 
 POLL_MS = 1000
 
@@ -44,3 +51,23 @@ class LibraryWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def reload_keeping_view(tree: QTreeView, model: ArticleListModel) -> None:
+    """Re-read the article list, keeping what the user sees: the expanded
+    sections, the current article and the scroll position."""
+    expanded = {sid for sid, index in model.section_indexes() if tree.isExpanded(index)}
+    current = model.article_id(tree.currentIndex())
+    scrolled = tree.verticalScrollBar().value()
+    model.reload()
+    for sid in expanded:
+        index = model.index_of_section(sid)
+        if index.isValid():
+            tree.setExpanded(index, True)
+    if current is not None:
+        index = model.index_of_article(current)
+        if index.isValid():
+            tree.selectionModel().setCurrentIndex(
+                index, tree.selectionModel().SelectionFlag.ClearAndSelect
+            )
+    tree.verticalScrollBar().setValue(scrolled)

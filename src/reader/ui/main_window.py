@@ -35,7 +35,7 @@ from reader.ui.article_list_model import ArticleListModel
 from reader.ui.backup_runner import DailyBackup
 from reader.ui.bookmark_tools import BookmarkTools
 from reader.ui.import_runner import ImportRunner
-from reader.ui.library_watch import LibraryWatcher
+from reader.ui.library_watch import LibraryWatcher, reload_keeping_view
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
 from reader.ui.plain_text import ask, protect_view
@@ -400,25 +400,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
 
     def reload_list(self) -> None:
-        """Re-read the article list, keeping what the user sees: the expanded
-        sections, the current article and the scroll position."""
-        expanded = {
-            sid for sid, index in self.model.section_indexes() if self.tree.isExpanded(index)
-        }
-        current = self.model.article_id(self.tree.currentIndex())
-        scrolled = self.tree.verticalScrollBar().value()
-        self.model.reload()
-        for sid in expanded:
-            index = self.model.index_of_section(sid)
-            if index.isValid():
-                self.tree.setExpanded(index, True)
-        if current is not None:
-            index = self.model.index_of_article(current)
-            if index.isValid():
-                self.tree.selectionModel().setCurrentIndex(
-                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-                )
-        self.tree.verticalScrollBar().setValue(scrolled)
+        reload_keeping_view(self.tree, self.model)
 
     @Slot()
     def on_library_changed(self) -> None:
