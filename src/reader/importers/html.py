@@ -1,0 +1,121 @@
+"""Articles from saved web pages: main content by readability-lxml, the rest by Reader.
+
+    text ─▶ tree (html_tree: limits) ─┬─▶ title, date, author (html_meta)
+                                       ├─▶ breadcrumb, date line near the headline
+                                       └─▶ readability-lxml: main content ─▶ lines
+                                            (html_blocks) ─▶ blocks (structure)
+
+readability-lxml finds the article's container well on Chinese news pages (docs/
+html-extraction.md); what it does not do, Reader does around it: the page is decoded
+by Reader (html_tree), the headline is the page's own heading without the site's name,
+the date comes from metadata or the date line under the headline, and editor, source,
+breadcrumb and furniture lines go into metadata or away through the pattern data of
+the text importer. Nothing is fetched: images and links are dropped to their text.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from lxml import etree, html
+
+from reader.importers.boilerplate import Header, ParsedText, Patterns, default_patterns
+from reader.importers.html_blocks import Line, lines_of
+from reader.importers.html_meta import PageData, default_page_data, read_meta
+from reader.importers.html_tree import Deadline, PageRefused, parse_page
+from reader.importers.structure import compact, shape, take_header
+
+_CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
+_META_AFTER = 6  # page lines after the headline searched for the date line
+_MIN_CONTENT = 30  # characters: less than this from readability, and the page's own lines
+
+
+def _title_index(lines: list[Line], title: str | None) -> int | None:
+    if not title:
+        return None
+    want = compact(title)
+    for i, line in enumerate(lines):
+        if compact(line.text) == want:
+            return i
+    for i, line in enumerate(lines):
+        if line.level is not None and want in compact(line.text):
+            return i
+    return None
+
+
+def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: Patterns) -> None:
+    """Breadcrumb before the headline, date/source/author line under it."""
+    header = Header(pat, result)
+    if at is None:
+        return
+    for line in reversed(page[max(0, at - _CRUMB_BEFORE) : at]):
+        crumbs = header.breadcrumb(line.text)
+        if crumbs and crumbs[0] and len(crumbs[0]) >= 1 and _is_crumb_line(line.text, pat):
+            result.section_path = crumbs[0]
+            break
+    for line in page[at + 1 : at + 1 + _META_AFTER]:
+        header.meta(line.text)
+
+
+def _is_crumb_line(text: str, pat: Patterns) -> bool:
+    """A breadcrumb says where it is (当前位置) or uses a path separator at least twice,
+    or once after a 首页: a menu with a lone '>' is not one."""
+    if pat.breadcrumb_noise.search(text):
+        return True
+    return len(pat.breadcrumb_separator.findall(text)) >= 2
+
+
+def _main_content(root: html.HtmlElement, deadline: Deadline) -> list[Line] | None:
+    from readability import Document
+    from readability.readability import Unparseable
+
+    try:
+        summary = Document(root).summary(html_partial=True)
+    except (Unparseable, ValueError, etree.LxmlError):
+        logging.getLogger(__name__).debug("readability failed", exc_info=True)
+        return None
+    deadline.check()
+    if not summary or not summary.strip():
+        return None
+    fragment = html.fragment_fromstring(summary, create_parent="div")
+    return lines_of(fragment, deadline)
+
+
+def parse_html(
+    text: str,
+    pat: Patterns | None = None,
+    data: PageData | None = None,
+    deadline: Deadline | None = None,
+) -> ParsedText:
+    """A decoded page → title, metadata and blocks; PageRefused past a limit."""
+    pat = pat or default_patterns()
+    data = data or default_page_data()
+    deadline = deadline or Deadline()
+    root = parse_page(text, deadline)
+    meta = read_meta(root, pat, data)
+    body = root.find("body")
+    page = lines_of(body if body is not None else root, deadline)
+    deadline.check()
+
+    result = ParsedText(title=meta.title)
+    at = _title_index(page, meta.title)
+    _around_headline(page, at, result, pat)
+    # Metadata beats a line that only looks like one; the page's own line fills gaps.
+    result.published = meta.published or result.published
+    result.author = result.author or meta.author
+    result.source = result.source or meta.source
+
+    content = _main_content(root, deadline)
+    if content is None or sum(len(line.text) for line in content) < _MIN_CONTENT:
+        content = page[at + 1 :] if at is not None else page
+    start = take_header(content, result, pat)
+    shape(content[start:], result, pat)
+    if result.title is None and result.blocks:
+        first = result.blocks[0]
+        if first.level is not None:
+            result.title = first.text
+            result.blocks.pop(0)
+    return result
+
+
+__all__ = ["PageRefused", "parse_html"]
