@@ -45,6 +45,9 @@ class Patterns:
     kicker_end: re.Pattern[str] | None = None  # how a kicker line (引题) may end
     subtitle_start: re.Pattern[str] | None = None  # how a subtitle line (副题) starts
     title_separator: re.Pattern[str] | None = None  # "_人民网", " - 中時電子報"
+    date_label: re.Pattern[str] | None = None  # 发布时间：, 發表於 … before a date
+    date_us: re.Pattern[str] | None = None  # 9/17/2004 5:54:13 AM, after a label only
+    date_issue: re.Pattern[str] | None = None  # ——《北京之春》1998年3月号: a month
 
     @staticmethod
     def load(path: Path) -> Patterns:
@@ -74,6 +77,9 @@ class Patterns:
             kicker_end=optional("kicker_end"),
             subtitle_start=optional("subtitle_start"),
             title_separator=optional("title_separator"),
+            date_label=optional("date_label"),
+            date_us=optional("date_us"),
+            date_issue=optional("date_issue"),
         )
 
 
@@ -107,6 +113,8 @@ def parse_published(match: re.Match[str]) -> str | None:
         return date.isoformat()
     hour, minute = int(match["H"]), int(match["M"])
     second = int(match["S"]) if match["S"] is not None else None
+    if (match.groupdict().get("p") or "").lower() == "pm" and hour < 12:
+        hour += 12
     if hour > 23 or minute > 59 or (second is not None and second > 59):
         return date.isoformat()
     time = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
@@ -176,6 +184,33 @@ class Header:
         if author and r.author is None:
             r.author = author["v"]
         return True
+
+
+def date_in(line: str, pat: Patterns, labelled: bool = False) -> str | None:
+    """The date (and time) a short line states, or None; with `labelled`, only a date
+    after a label such as 发布时间：."""
+    if len(line) > META_MAX or line.endswith(tuple("。！？")):
+        return None
+    m = pat.date.search(line)
+    if m is None and labelled and pat.date_us is not None:
+        m = pat.date_us.search(line)
+    if m is None:
+        return None
+    if labelled:
+        before = line[max(0, m.start() - 12) : m.start()]
+        if pat.date_label is None or not pat.date_label.search(before):
+            return None
+    return parse_published(m)
+
+
+def issue_date(line: str, pat: Patterns) -> str | None:
+    """The month of a magazine issue named in a credit line (——《北京之春》1998年3月号)."""
+    if pat.date_issue is None or len(line) > CRUMB_MAX:
+        return None
+    m = pat.date_issue.match(line)
+    if m is None or not 1 <= int(m["m"]) <= 12:
+        return None
+    return f"{m['y']}-{int(m['m']):02d}"
 
 
 def editors(line: str, pat: Patterns) -> tuple[str, ...] | None:

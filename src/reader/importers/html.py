@@ -19,7 +19,14 @@ import logging
 
 from lxml import etree, html
 
-from reader.importers.boilerplate import Header, ParsedText, Patterns, default_patterns
+from reader.importers.boilerplate import (
+    Header,
+    ParsedText,
+    Patterns,
+    date_in,
+    default_patterns,
+    issue_date,
+)
 from reader.importers.html_blocks import Line, lines_of
 from reader.importers.html_meta import PageData, default_page_data, read_meta
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
@@ -27,7 +34,9 @@ from reader.importers.structure import compact, shape, take_header
 
 _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
 _META_AFTER = 6  # page lines after the headline searched for the date line
+_DATE_LINE_MAX = 40  # longest line that opens with a date read as the page's date
 _MIN_CONTENT = 30  # characters: less than this from readability, and the page's own lines
+_SCRIPT_MAX = 200  # longest inline script read for a date
 
 
 def _title_index(lines: list[Line], title: str | None) -> int | None:
@@ -44,17 +53,65 @@ def _title_index(lines: list[Line], title: str | None) -> int | None:
 
 
 def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: Patterns) -> None:
-    """Breadcrumb before the headline, date/source/author line under it."""
+    """Breadcrumb before the headline; date, source, author lines under it."""
     header = Header(pat, result)
     if at is None:
         return
     for line in reversed(page[max(0, at - _CRUMB_BEFORE) : at]):
         crumbs = header.breadcrumb(line.text)
-        if crumbs and crumbs[0] and len(crumbs[0]) >= 1 and _is_crumb_line(line.text, pat):
+        if crumbs and crumbs[0] and _is_crumb_line(line.text, pat):
             result.section_path = crumbs[0]
             break
     for line in page[at + 1 : at + 1 + _META_AFTER]:
         header.meta(line.text)
+        if result.published is None:
+            result.published = date_in(line.text, pat)
+
+
+def _script_lines(root: html.HtmlElement) -> list[Line]:
+    """Short inline scripts of the page, as lines: some pages write their date with one
+    (<script>showDate("2020/04/17 01:43:09")</script>). Read for a date, never run."""
+    found: list[Line] = []
+    body = root.find("body")
+    for el in (body if body is not None else root).iter("script"):
+        text = el.text or ""
+        if el.get("src") is None and 0 < len(text) <= _SCRIPT_MAX:
+            found.append(Line(text.strip()))
+    return found
+
+
+def _page_date(page: list[Line], root: html.HtmlElement, pat: Patterns) -> str | None:
+    """A date the page states without saying where: the first one after a label
+    (发布时间：…); else the first with a time of day (in the text, then in short
+    scripts); else the first short line that
+    opens with a date (2003-7-24 钱江晚报); else the month of a magazine issue."""
+    for line in page:
+        found = date_in(line.text, pat, labelled=True)
+        if found is not None:
+            return found
+    for line in [*page, *_script_lines(root)]:
+        found = date_in(line.text, pat)
+        if found is not None and "T" in found:
+            return found
+    for line in page:
+        if len(line.text) <= _DATE_LINE_MAX and pat.date.match(line.text):
+            found = date_in(line.text, pat)
+            if found is not None:
+                return found
+    for line in reversed(page):
+        found = issue_date(line.text, pat)
+        if found is not None:
+            return found
+    return None
+
+
+def _better(first: str | None, second: str | None) -> str | None:
+    """`first`, with the time of day from `second` when it states the same day."""
+    if first is None:
+        return second
+    if second is not None and "T" not in first and second.startswith(first + "T"):
+        return second
+    return first
 
 
 def _is_crumb_line(text: str, pat: Patterns) -> bool:
@@ -100,8 +157,8 @@ def parse_html(
     result = ParsedText(title=meta.title)
     at = _title_index(page, meta.title)
     _around_headline(page, at, result, pat)
-    # Metadata beats a line that only looks like one; the page's own line fills gaps.
-    result.published = meta.published or result.published
+    # The date line under the headline is what the article states; metadata next.
+    result.published = _better(result.published, meta.published)
     result.author = result.author or meta.author
     result.source = result.source or meta.source
 
@@ -110,6 +167,8 @@ def parse_html(
         content = page[at + 1 :] if at is not None else page
     start = take_header(content, result, pat)
     shape(content[start:], result, pat)
+    if result.published is None:
+        result.published = _page_date(page, root, pat)
     if result.title is None and result.blocks:
         first = result.blocks[0]
         if first.level is not None:
