@@ -48,6 +48,7 @@ class Patterns:
     date_label: re.Pattern[str] | None = None  # 发布时间：, 發表於 … before a date
     date_us: re.Pattern[str] | None = None  # 9/17/2004 5:54:13 AM, after a label only
     date_issue: re.Pattern[str] | None = None  # ——《北京之春》1998年3月号: a month
+    heading_noise: re.Pattern[str] | None = None  # "[编辑]" after a wiki heading
 
     @staticmethod
     def load(path: Path) -> Patterns:
@@ -80,6 +81,7 @@ class Patterns:
             date_label=optional("date_label"),
             date_us=optional("date_us"),
             date_issue=optional("date_issue"),
+            heading_noise=optional("heading_noise"),
         )
 
 

@@ -37,6 +37,8 @@ _META_AFTER = 6  # page lines after the headline searched for the date line
 _DATE_LINE_MAX = 40  # longest line that opens with a date read as the page's date
 _MIN_CONTENT = 30  # characters: less than this from readability, and the page's own lines
 _SCRIPT_MAX = 200  # longest inline script read for a date
+_WIDE_COMMA, _COUNTED_COMMA = "，", "，,"
+_SHORT_LINE = 20  # characters: a page line shorter than this counts against a run
 
 
 def _title_index(lines: list[Line], title: str | None) -> int | None:
@@ -126,6 +128,13 @@ def _main_content(root: html.HtmlElement, deadline: Deadline) -> list[Line] | No
     from readability import Document
     from readability.readability import Unparseable
 
+    # readability finds prose by its commas, and counts only ASCII ones: each
+    # full-width comma gets one beside it for the count, taken away again below.
+    for el in root.iter():
+        if el.text and _WIDE_COMMA in el.text:
+            el.text = el.text.replace(_WIDE_COMMA, _COUNTED_COMMA)
+        if el.tail and _WIDE_COMMA in el.tail:
+            el.tail = el.tail.replace(_WIDE_COMMA, _COUNTED_COMMA)
     try:
         summary = Document(root).summary(html_partial=True)
     except (Unparseable, ValueError, etree.LxmlError):
@@ -134,8 +143,28 @@ def _main_content(root: html.HtmlElement, deadline: Deadline) -> list[Line] | No
     deadline.check()
     if not summary or not summary.strip():
         return None
+    summary = summary.replace(_COUNTED_COMMA, _WIDE_COMMA)
     fragment = html.fragment_fromstring(summary, create_parent="div")
     return lines_of(fragment, deadline)
+
+
+def densest_run(lines: list[Line]) -> tuple[int, int]:
+    """[start, end) of the run of page lines richest in prose: each line scores its
+    length past _SHORT_LINE (short lines, menus and links, score below zero), and the
+    run with the highest sum wins (Kadane's algorithm: one pass)."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, i
+        total += len(line.text) - _SHORT_LINE
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _chars(lines: list[Line]) -> int:
+    return sum(len(line.text) for line in lines)
 
 
 def parse_html(
@@ -163,8 +192,10 @@ def parse_html(
     result.source = result.source or meta.source
 
     content = _main_content(root, deadline)
-    if content is None or sum(len(line.text) for line in content) < _MIN_CONTENT:
-        content = page[at + 1 :] if at is not None else page
+    if content is None or _chars(content) < _MIN_CONTENT:
+        # Nothing readability could use: the page's densest run of prose.
+        start, end = densest_run(page)
+        content = page[start:end]
     start = take_header(content, result, pat)
     shape(content[start:], result, pat)
     if result.published is None:

@@ -101,6 +101,9 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
 
 def _block(line: Line, pat: Patterns, has_prose: bool, last: bool) -> Block:
     text = line.text
+    if line.level is not None and pat.heading_noise is not None:
+        head, tail = text[:-40], text[-40:]  # the end only: linear however long
+        text = head + pat.heading_noise.sub("", tail) or line.text
     if line.level is not None and len(text) <= MARKED_HEADING_MAX:
         return Block.heading(text, min(4, max(2, line.level)))
     short = len(text) <= HEADING_MAX and not _ends_sentence(text)
