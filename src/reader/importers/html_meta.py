@@ -178,8 +178,14 @@ def _segments(reference: str, pat: Patterns, data: PageData, sites: list[str]) -
 def choose_title(
     headings: list[str], references: list[str], pat: Patterns, data: PageData, sites: list[str]
 ) -> str | None:
-    """The article's headline: the longest page heading that a reference title carries;
-    else the reference's longest part that is not the site's name."""
+    """The article's headline: a page heading that is a reference title without the
+    site's name; else the longest page heading that a reference title carries; else
+    the reference's longest part that is not the site's name."""
+    cleaned = [max(_segments(r, pat, data, sites), key=len) for r in references if r]
+    wanted = {_compact(c) for c in cleaned}
+    exact = [h for h in headings if _compact(h) in wanted]
+    if exact:
+        return max(exact, key=lambda h: len(_compact(h)))
     compact_refs = [_compact(r) for r in references if r]
     best: str | None = None
     for heading in headings:
@@ -191,11 +197,7 @@ def choose_title(
             best = heading
     if best is not None:
         return best
-    for reference in references:
-        if reference:
-            parts = _segments(reference, pat, data, sites)
-            return max(parts, key=len)
-    return None
+    return cleaned[0] if cleaned else None
 
 
 def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
