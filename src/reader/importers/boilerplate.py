@@ -49,6 +49,7 @@ class Patterns:
     date_us: re.Pattern[str] | None = None  # 9/17/2004 5:54:13 AM, after a label only
     date_issue: re.Pattern[str] | None = None  # ——《北京之春》1998年3月号: a month
     heading_noise: re.Pattern[str] | None = None  # "[编辑]" after a wiki heading
+    date_compact: re.Pattern[str] | None = None  # 20231001, read in titles only
 
     @staticmethod
     def load(path: Path) -> Patterns:
@@ -82,6 +83,7 @@ class Patterns:
             date_us=optional("date_us"),
             date_issue=optional("date_issue"),
             heading_noise=optional("heading_noise"),
+            date_compact=optional("date_compact"),
         )
 
 
@@ -111,7 +113,7 @@ def parse_published(match: re.Match[str]) -> str | None:
         date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
-    if match["H"] is None:
+    if match.groupdict().get("H") is None:
         return date.isoformat()
     hour, minute = int(match["H"]), int(match["M"])
     second = int(match["S"]) if match["S"] is not None else None
@@ -203,6 +205,15 @@ def date_in(line: str, pat: Patterns, labelled: bool = False) -> str | None:
         if pat.date_label is None or not pat.date_label.search(before):
             return None
     return parse_published(m)
+
+
+def title_date(title: str, pat: Patterns) -> str | None:
+    """A date a title states: 2023年8月30日, 2023-08-30, or 20231001 in a digest's
+    title (《新闻联播》 (20231001))."""
+    m = pat.date.search(title[:META_MAX]) or (
+        pat.date_compact.search(title[:META_MAX]) if pat.date_compact else None
+    )
+    return parse_published(m) if m is not None else None
 
 
 def issue_date(line: str, pat: Patterns) -> str | None:

@@ -30,7 +30,7 @@ from reader.importers.boilerplate import (
 from reader.importers.html_blocks import Line, lines_of
 from reader.importers.html_meta import PageData, default_page_data, read_meta
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
-from reader.importers.structure import compact, shape, take_header
+from reader.importers.structure import compact, is_crumb_line, shape, take_header
 
 _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
 _META_AFTER = 6  # page lines after the headline searched for the date line
@@ -61,7 +61,7 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
         return
     for line in reversed(page[max(0, at - _CRUMB_BEFORE) : at]):
         crumbs = header.breadcrumb(line.text)
-        if crumbs and crumbs[0] and _is_crumb_line(line.text, pat):
+        if crumbs and crumbs[0] and is_crumb_line(line.text, pat):
             result.section_path = crumbs[0]
             break
     for line in page[at + 1 : at + 1 + _META_AFTER]:
@@ -114,14 +114,6 @@ def _better(first: str | None, second: str | None) -> str | None:
     if second is not None and "T" not in first and second.startswith(first + "T"):
         return second
     return first
-
-
-def _is_crumb_line(text: str, pat: Patterns) -> bool:
-    """A breadcrumb says where it is (当前位置) or uses a path separator at least twice,
-    or once after a 首页: a menu with a lone '>' is not one."""
-    if pat.breadcrumb_noise.search(text):
-        return True
-    return len(pat.breadcrumb_separator.findall(text)) >= 2
 
 
 def _main_content(root: html.HtmlElement, deadline: Deadline) -> list[Line] | None:

@@ -44,6 +44,14 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
 
 
+def is_crumb_line(text: str, pat: Patterns) -> bool:
+    """A breadcrumb says where it is (当前位置) or uses a path separator at least twice:
+    a line with a lone '>' is not one."""
+    if pat.breadcrumb_noise.search(text):
+        return True
+    return len(pat.breadcrumb_separator.findall(text)) >= 2
+
+
 def take_header(lines: list[Line], result: ParsedText, pat: Patterns) -> int:
     """Read breadcrumb and meta lines (and the title, if it is repeated) at the top of
     `lines` into `result`; the index of the first line past them."""
@@ -55,7 +63,7 @@ def take_header(lines: list[Line], result: ParsedText, pat: Patterns) -> int:
         if title is not None and compact(text) == title:
             start = i + 1
             continue
-        if not result.section_path:
+        if not result.section_path and is_crumb_line(text, pat):
             crumbs = header.breadcrumb(text)
             if crumbs and crumbs[0]:
                 result.section_path = crumbs[0]
@@ -64,7 +72,7 @@ def take_header(lines: list[Line], result: ParsedText, pat: Patterns) -> int:
         if header.meta(text):
             start = i + 1
             continue
-        if line.level is not None or len(text) >= PROSE_MIN:
+        if not is_furniture(text, pat):
             break
     return start
 
