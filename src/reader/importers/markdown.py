@@ -44,6 +44,7 @@ _QUOTE_RE = re.compile(r" {0,3}>[ \t]?(.*)$")
 _LIST_RE = re.compile(r" {0,3}(?:[-+*]|(\d{1,9}[.)]))[ \t]+(.*)$")
 _FOOTNOTE_RE = re.compile(r" {0,3}\[\^[^\]]+\]:")
 _LINK_DEF_RE = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
+_NO_SPACE_RE = re.compile(r"\s+|&nbsp;|&#160;|\u00a0")
 _BOLD_MARKS = (("**", "**"), ("__", "__"), ("<strong>", "</strong>"), ("<b>", "</b>"))
 
 
@@ -73,8 +74,9 @@ class _Blocks:
     def flush(self) -> None:
         if self.lines:
             text = "".join(self.lines)
+            plain = _NO_SPACE_RE.sub("", text)
             self.found.extend(
-                ("p", 0, t, self.quoted, _bold_only(t, text)) for t in inline_text(text)
+                ("p", 0, t, self.quoted, _bold_only(t, plain)) for t in inline_text(text)
             )
         self.lines = []
         self.quoted = False
@@ -91,12 +93,13 @@ class _Blocks:
             self.found.append(("p", 0, text, False, False))
 
 
-def _bold_only(text: str, source: str) -> bool:
-    """Whether the source writes this piece of text all bold: **…**, __…__, <strong>,
-    <b>. A news digest writes its subheads so."""
+def _bold_only(text: str, plain: str) -> bool:
+    """Whether the source (`plain`: without spaces) writes this piece of text all bold:
+    **…**, __…__, <strong>, <b>. A news digest writes its subheads so."""
     if not text or len(text) > HEADING_MAX:
         return False
-    return any(f"{a}{text}{b}" in source for a, b in _BOLD_MARKS)
+    core = _NO_SPACE_RE.sub("", text)
+    return any(f"{a}{core}{b}" in plain for a, b in _BOLD_MARKS)
 
 
 def _atx_text(rest: str) -> str:

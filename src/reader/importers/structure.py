@@ -100,15 +100,19 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
         kept.append((line, name == ""))
     result.editors = tuple(found_editors)
     has_prose = any(len(line.text) >= PROSE_MIN for line, _ in kept)
+    marked = 1  # the level of the last <h2>–<h4>: a bold subhead goes one below it
     for i, (line, is_credit) in enumerate(kept):
         if is_credit:
             result.blocks.append(Block.paragraph(line.text, role=BlockRole.CREDIT))
-        else:
-            result.blocks.append(_block(line, pat, has_prose, last=i == len(kept) - 1))
+            continue
+        block = _block(line, pat, has_prose, last=i == len(kept) - 1, below=marked)
+        if line.level is not None and block.level is not None:
+            marked = block.level
+        result.blocks.append(block)
 
 
-def _block(line: Line, pat: Patterns, has_prose: bool, last: bool) -> Block:
-    text = line.text
+def _block(line: Line, pat: Patterns, has_prose: bool, last: bool, below: int) -> Block:
+    text = line.text.strip()
     if line.level is not None and pat.heading_noise is not None:
         head, tail = text[:-40], text[-40:]  # the end only: linear however long
         text = head + pat.heading_noise.sub("", tail) or line.text
@@ -120,5 +124,5 @@ def _block(line: Line, pat: Patterns, has_prose: bool, last: bool) -> Block:
         if numbered is not None:
             return Block.heading(text, numbered)
         if line.bold:
-            return Block.heading(text, 2)
+            return Block.heading(text, min(4, below + 1))
     return Block.paragraph(text)
