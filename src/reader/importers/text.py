@@ -6,6 +6,7 @@ A saved news page looks like this (people.com.cn, Xinhua, gov.cn …)::
     分享                                  furniture (resources/boilerplate)
     中聯部在主題教育期間深入開展調查研究  title
     2023年08月30日13:42    來源:旗幟網    meta line → published, source
+    ——副题                               subtitle (a kicker, 引题, may stand above the title)
     …paragraphs and short headings…
     (責編:王子鋒、王珂園)                 editors
 
@@ -14,15 +15,17 @@ Every part is optional; a field that is not there stays absent, never guessed.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
 
-from reader.domain import ZERO_WIDTH, Block
+from reader.domain import ZERO_WIDTH, Block, BlockRole
 from reader.importers.boilerplate import (
     Header,
     ParsedText,
     Patterns,
+    credit,
     default_patterns,
     editors,
     is_furniture,
@@ -49,6 +52,7 @@ class _Line:
     text: str  # stripped
     indented: bool  # began with ideographic or repeated spaces
     blank_before: bool
+    alone: bool = False  # a paragraph of its own whatever the layout (a credit line)
 
 
 def clean_text(text: str) -> str:
@@ -88,13 +92,17 @@ def _paragraphs(lines: list[_Line]) -> list[list[str]]:
     uses_blank = any(ln.blank_before for ln in lines[1:])
     uses_indent = sum(ln.indented for ln in lines) >= max(2, len(lines) // 3)
     groups: list[list[str]] = []
+    after_alone = False
     for ln in lines:
         starts = (
             not groups
+            or ln.alone
+            or after_alone
             or (uses_blank and ln.blank_before)
             or (uses_indent and ln.indented)
             or (not uses_blank and not uses_indent)
         )
+        after_alone = ln.alone
         if starts:
             groups.append([ln.text])
         else:
@@ -113,11 +121,30 @@ def _join(parts: list[str]) -> str:
     return "".join(out)
 
 
-def _blocks(groups: list[list[str]], pat: Patterns) -> list[Block]:
+def _title_like(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not _ends_sentence(text)
+
+
+def _starts_subtitle(text: str, pat: Patterns) -> bool:
+    return pat.subtitle_start is not None and pat.subtitle_start.match(text) is not None
+
+
+def _ends_kicker(text: str, pat: Patterns) -> bool:
+    return pat.kicker_end is not None and pat.kicker_end.search(text[-10:]) is not None
+
+
+def _blocks(groups: list[list[str]], pat: Patterns, result: ParsedText) -> list[Block]:
     has_prose = any(len(_join(g)) >= _PROSE_MIN for g in groups)
     blocks: list[Block] = []
     for i, group in enumerate(groups):
         text = _join(group)
+        name = credit(text, pat) if len(group) == 1 else None
+        if name:  # a byline: （记者王小明）
+            result.author = result.author or name
+            continue
+        if name == "":  # （作者为北京大学教授）, 版式设计：…: kept, but not body text
+            blocks.append(Block.paragraph(text, role=BlockRole.CREDIT))
+            continue
         single_short = len(group) == 1 and len(text) <= _HEADING_MAX and not _ends_sentence(text)
         level = next((lv for rx, lv in pat.headings if rx.match(text)), None)
         if single_short and level is not None:
@@ -139,6 +166,8 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
         names = editors(ln.text, pat)
         if names is not None:
             found_editors.extend(n for n in names if n not in found_editors)
+        elif credit(ln.text, pat) is not None:
+            kept.append(dataclasses.replace(ln, alone=True))
         elif not is_furniture(ln.text, pat):
             kept.append(ln)
     result.editors = tuple(found_editors)
@@ -146,22 +175,42 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
     header = Header(pat, result)
     body_start = 0
     overflow = ""  # breadcrumb levels past what a section holds: kept as text
+    kicker = subtitle = None  # 引题 above a print article's title, 副题 below it
     for i, ln in enumerate(kept[:_HEADER_LINES]):
+        text = ln.text
         if result.title is None and not result.section_path:
-            crumbs = header.breadcrumb(ln.text)
+            crumbs = header.breadcrumb(text)
             if crumbs:
                 result.section_path, overflow = crumbs
                 body_start = i + 1
                 continue
-        if header.meta(ln.text):
+        if header.meta(text):
             body_start = i + 1
             continue
-        if result.title is None and len(ln.text) <= _TITLE_MAX:
-            result.title = ln.text
+        if result.title is None and len(text) <= _TITLE_MAX:
+            result.title = text
+            body_start = i + 1
+            continue
+        right_under = result.title is not None and i == body_start and subtitle is None
+        if right_under and _title_like(text) and _starts_subtitle(text, pat):
+            subtitle = text
+            body_start = i + 1
+            continue
+        if right_under and kicker is None and _title_like(text) and _ends_kicker(result.title, pat):
+            kicker, result.title = result.title, text
+            body_start = i + 1
+            continue
+        name = credit(text, pat) if result.title is not None else None
+        if name:  # 本报记者 王小明, under the title
+            result.author = result.author or name
             body_start = i + 1
             continue
         break
-    result.blocks = _blocks(_paragraphs(kept[body_start:]), pat)
+    result.blocks = _blocks(_paragraphs(kept[body_start:]), pat, result)
+    if subtitle is not None:
+        result.blocks.insert(0, Block.paragraph(subtitle, role=BlockRole.SUBTITLE))
+    if kicker is not None:
+        result.blocks.insert(0, Block.paragraph(kicker, role=BlockRole.KICKER))
     if result.title is None and not result.blocks and kept:
         # Nothing but header-like lines (a file holding only a date, say):
         # plain text after all, first line the title.
