@@ -191,12 +191,13 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
             result.title = text
             body_start = i + 1
             continue
-        right_under = result.title is not None and i == body_start and subtitle is None
+        title = result.title
+        right_under = title is not None and i == body_start and subtitle is None
         if right_under and _title_like(text) and _starts_subtitle(text, pat):
             subtitle = text
             body_start = i + 1
             continue
-        if right_under and kicker is None and _title_like(text) and _ends_kicker(result.title, pat):
+        if right_under and kicker is None and _title_like(text) and _ends_kicker(title or "", pat):
             kicker, result.title = result.title, text
             body_start = i + 1
             continue
