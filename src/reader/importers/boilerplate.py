@@ -32,7 +32,7 @@ class Patterns:
     """The data of resources/boilerplate/news_text.json, compiled."""
 
     furniture: re.Pattern[str]  # all furniture patterns as one alternation
-    editor: tuple[re.Pattern[str], ...]
+    editor: re.Pattern[str]  # every editor pattern in one; names in group names_<n>
     name_separator: re.Pattern[str]
     breadcrumb_separator: re.Pattern[str]
     breadcrumb_noise: re.Pattern[str]
@@ -40,8 +40,8 @@ class Patterns:
     author: re.Pattern[str]
     date: re.Pattern[str]
     headings: tuple[tuple[re.Pattern[str], int], ...]
-    # Credits and bylines: (作者为…), 版式设计：…, (记者…); `name` fills author.
-    credit: tuple[re.Pattern[str], ...] = ()
+    # Credits and bylines: (作者为…), 版式设计：…, (记者…); group name_<n> fills author.
+    credit: re.Pattern[str] | None = None
     kicker_end: re.Pattern[str] | None = None  # how a kicker line (引题) may end
     subtitle_start: re.Pattern[str] | None = None  # how a subtitle line (副题) starts
     title_separator: re.Pattern[str] | None = None  # "_人民网", " - 中時電子報"
@@ -65,9 +65,19 @@ class Patterns:
         def optional(key: str) -> re.Pattern[str] | None:
             return re.compile(data[key]) if key in data else None
 
+        def one_of(patterns: list[str], group: str) -> re.Pattern[str]:
+            # One alternation, tried once per line; each pattern's named group renamed
+            # apart (group_0, group_1, …), as a name may appear only once.
+            return re.compile(
+                "|".join(
+                    f"(?:{p.replace(f'(?P<{group}>', f'(?P<{group}_{i}>')})"
+                    for i, p in enumerate(patterns)
+                )
+            )
+
         return Patterns(
             furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"])),
-            editor=tuple(re.compile(p) for p in data["editor"]),
+            editor=one_of(data["editor"], "names"),
             name_separator=re.compile(data["name_separator"]),
             breadcrumb_separator=re.compile(data["breadcrumb_separator"]),
             breadcrumb_noise=re.compile(data["breadcrumb_noise"]),
@@ -75,7 +85,7 @@ class Patterns:
             author=labelled(data["author_label"]),
             date=re.compile(data["date"]),
             headings=tuple((re.compile(h["pattern"]), int(h["level"])) for h in data["headings"]),
-            credit=tuple(re.compile(p) for p in data.get("credit", ())),
+            credit=one_of(data["credit"], "name") if data.get("credit") else None,
             kicker_end=optional("kicker_end"),
             subtitle_start=optional("subtitle_start"),
             title_separator=optional("title_separator"),
@@ -230,26 +240,25 @@ def editors(line: str, pat: Patterns) -> tuple[str, ...] | None:
     """The names of an editor line ((责任编辑：甲、乙)), or None if it is not one."""
     if len(line) > EDITOR_MAX:
         return None
-    for rx in pat.editor:
-        m = rx.match(line)
-        if m:
-            names = pat.name_separator.split(m["names"].strip())
-            return tuple(n for n in names if n)
-    return None
+    m = pat.editor.match(line)
+    if m is None:
+        return None
+    found = next((v for v in m.groupdict().values() if v is not None), "")
+    return tuple(n for n in pat.name_separator.split(found.strip()) if n)
 
 
 def credit(line: str, pat: Patterns) -> str | None:
     """A credit or byline line: the name it gives ("" when it names nobody, as in
     （作者为北京大学教授）), or None if the line is not one."""
-    if len(line) > META_MAX:
+    if len(line) > META_MAX or pat.credit is None:
         return None
-    for rx in pat.credit:
-        m = rx.match(line)
-        if m:
-            name = m.groupdict().get("name")
-            return name.strip() if name else ""
-    return None
+    m = pat.credit.match(line)
+    if m is None:
+        return None
+    name = next((v for v in m.groupdict().values() if v is not None), None)
+    return name.strip() if name else ""
 
 
 def is_furniture(line: str, pat: Patterns) -> bool:
-    return pat.furniture.match(line) is not None
+    # Furniture is a short line: a paragraph of prose is never tried.
+    return len(line) <= EDITOR_MAX and pat.furniture.match(line) is not None

@@ -146,7 +146,9 @@ def _blocks(groups: list[list[str]], pat: Patterns, result: ParsedText) -> list[
             blocks.append(Block.paragraph(text, role=BlockRole.CREDIT))
             continue
         single_short = len(group) == 1 and len(text) <= _HEADING_MAX and not _ends_sentence(text)
-        level = next((lv for rx, lv in pat.headings if rx.match(text)), None)
+        level = (
+            next((lv for rx, lv in pat.headings if rx.match(text)), None) if single_short else None
+        )
         if single_short and level is not None:
             blocks.append(Block.heading(text, level))
         elif single_short and has_prose and i < len(groups) - 1:
