@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reader.domain import Block, fitting_levels
 
+_CRUMB_TRIM = " \t\u3000-–—_·|｜:："
 # Longest line taken for a breadcrumb part, a meta line, an editor or credit line.
 CRUMB_MAX = 40
 META_MAX = 100
@@ -50,6 +51,7 @@ class Patterns:
     date_issue: re.Pattern[str] | None = None  # ——《北京之春》1998年3月号: a month
     heading_noise: re.Pattern[str] | None = None  # "[编辑]" after a wiki heading
     date_compact: re.Pattern[str] | None = None  # 20231001, read in titles only
+    title_junk: re.Pattern[str] | None = None  # "null", "无标题": no title at all
 
     @staticmethod
     def load(path: Path) -> Patterns:
@@ -94,6 +96,7 @@ class Patterns:
             date_issue=optional("date_issue"),
             heading_noise=optional("heading_noise"),
             date_compact=optional("date_compact"),
+            title_junk=optional("title_junk"),
         )
 
 
@@ -163,7 +166,11 @@ class Header:
             part = line[start:end].strip()
             if not part or len(part) > CRUMB_MAX:
                 return None
-            crumb = self.pat.breadcrumb_noise.sub("", part).strip()
+            # Site furniture around a level: "首页", "您现在的位置：", a date, "读书 -".
+            crumb = part.strip(_CRUMB_TRIM)
+            for _ in range(2):  # "当前位置：首页": the label, then what it leaves
+                crumb = self.pat.breadcrumb_noise.sub("", crumb).strip(_CRUMB_TRIM)
+            crumb = self.pat.date.sub("", crumb).strip(_CRUMB_TRIM)
             if crumb:
                 names.append(crumb)
                 name_starts.append(start)

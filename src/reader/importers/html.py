@@ -59,10 +59,15 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
     header = Header(pat, result)
     if at is None:
         return
+    title = compact(page[at].text)
     for line in reversed(page[max(0, at - _CRUMB_BEFORE) : at]):
-        crumbs = header.breadcrumb(line.text)
-        if crumbs and crumbs[0] and is_crumb_line(line.text, pat):
-            result.section_path = crumbs[0]
+        crumbs = header.breadcrumb(line.text) if is_crumb_line(line.text, pat) else None
+        # The headline itself often ends a breadcrumb: it is no section.
+        levels = (
+            tuple(c for c in crumbs[0] if not _is_headline(compact(c), title)) if crumbs else ()
+        )
+        if levels:
+            result.section_path = levels
             break
     for line in page[at + 1 : at + 1 + _META_AFTER]:
         header.meta(line.text)
@@ -80,6 +85,11 @@ def _script_lines(root: html.HtmlElement) -> list[Line]:
         if el.get("src") is None and 0 < len(text) <= _SCRIPT_MAX:
             found.append(Line(text.strip()))
     return found
+
+
+def _is_headline(crumb: str, title: str) -> bool:
+    """Whether a breadcrumb level is the headline (or the start of it, cut short)."""
+    return crumb == title or (title.startswith(crumb) and len(crumb) * 2 >= len(title))
 
 
 def _page_date(page: list[Line], root: html.HtmlElement, pat: Patterns) -> str | None:

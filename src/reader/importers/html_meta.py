@@ -167,12 +167,14 @@ def _segments(reference: str, pat: Patterns, data: PageData, sites: list[str]) -
     if pat.title_separator is None:
         return [reference]
     parts = [p.strip() for p in pat.title_separator.split(reference) if p and p.strip()]
+    if pat.title_junk is not None:
+        parts = [p for p in parts if not pat.title_junk.match(p)]
     kept = [
         p
         for p in parts
         if not any(_compact(p) == _compact(s) for s in sites) and not data.site_words.search(p)
     ]
-    return kept or parts[:1]
+    return kept or parts[:1]  # may be empty: a <title> of junk alone
 
 
 def choose_title(
@@ -181,8 +183,10 @@ def choose_title(
     """The article's headline: a page heading that is a reference title without the
     site's name; else the longest page heading that a reference title carries; else
     the reference's longest part that is not the site's name."""
-    cleaned = [max(_segments(r, pat, data, sites), key=len) for r in references if r]
+    cleaned = [max(parts, key=len) for r in references if (parts := _segments(r, pat, data, sites))]
     wanted = {_compact(c) for c in cleaned}
+    if pat.title_junk is not None:
+        headings = [h for h in headings if not pat.title_junk.match(h)]
     exact = [h for h in headings if _compact(h) in wanted]
     if exact:
         return max(exact, key=lambda h: len(_compact(h)))

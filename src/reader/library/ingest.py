@@ -62,15 +62,17 @@ def import_paths(
     store: ArticleStore,
     progress: Callable[[int, Path], bool] | None = None,
     workers: int | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import files and folders. A bad file is reported and the rest go on.
 
     `progress(done, path)` is called after each file is parsed, before it is stored;
     returning False cancels (what was stored so far stays: each file is its own
     transaction). `workers`: processes that parse a large folder (None: one per
-    core; 1: all in this process).
+    core; 1: all in this process). `report`, if given, is filled as the import goes
+    (failures show while it runs) and returned.
     """
-    report = ImportReport()
+    report = ImportReport() if report is None else report
     parsed = _parsed(paths, importer, report, workers)
     try:
         for done, (item, article) in enumerate(parsed):
