@@ -154,7 +154,7 @@ def left_boilerplate(body: str) -> list[str]:
 # --- extractors ---------------------------------------------------------------
 
 
-def reader_extractor() -> Callable[[Path], Extracted]:
+def reader_extractor(rounds: int = 3) -> Callable[[Path], Extracted]:
     from reader.chinese import Converters
     from reader.importers import Importer
 
@@ -163,7 +163,7 @@ def reader_extractor() -> Callable[[Path], Extracted]:
     def run(path: Path) -> Extracted:
         data = path.read_bytes()
         best = None
-        for _ in range(3):
+        for _ in range(rounds):
             start = time.perf_counter()
             article = importer.parse_bytes(data, origin=path)
             took = time.perf_counter() - start
@@ -205,6 +205,10 @@ def trafilatura_extractor() -> Callable[[Path], Extracted] | None:
         return Extracted(doc.title, doc.date, doc.text or "")
 
     return run
+
+
+def all_pages() -> list[Page]:
+    return [*_cwced(), *_others()]
 
 
 def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], details: bool) -> dict:
@@ -285,7 +289,7 @@ def main() -> None:
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
-    pages = [*_cwced(), *_others()]
+    pages = all_pages()
     tools: dict[str, Callable[[Path], Extracted] | None] = {
         "reader": reader_extractor(),
         "readability-lxml": readability_extractor(),

@@ -4,10 +4,10 @@ image part after it. Built with the standard library's `email` package."""
 
 from __future__ import annotations
 
+from email.encoders import encode_base64, encode_quopri
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
-from email.encoders import encode_base64, encode_quopri
 
 # The smallest valid GIF: an image part to skip.
 GIF = (

@@ -28,6 +28,7 @@ _JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
 _CANDIDATE_MAX = 200  # title candidates looked at
 _TITLE_MIN, _TITLE_MAX = 2, 120
 _SPACE_RE = re.compile(r"\s+")
+_ISO_T_RE = re.compile(r"(\d)T(\d)")
 _LOCAL_OFFSETS = ("+08:00", "+0800", "+08")  # China, Taiwan, Hong Kong: local time as written
 
 
@@ -129,7 +130,8 @@ def _name(value: object) -> str | None:
 
 def read_date(value: str, pat: Patterns) -> str | None:
     """A date (and time, as written in local time) from a metadata value."""
-    m = pat.date.search(value[:100])
+    value = _ISO_T_RE.sub(r"\1 \2", value[:100])  # 2023-08-30T13:42 as 2023-08-30 13:42
+    m = pat.date.search(value)
     if m is None:
         return None
     published = parse_published(m)
