@@ -126,6 +126,30 @@ def test_dates_from_metadata_and_json_ld(importer: Importer, tmp_path: Path) -> 
     assert importer.parse_bytes(utc.encode(), Path("u.html")).published == "2023-08-30"
 
 
+def test_a_date_of_something_else_is_not_the_pages_date(importer: Importer) -> None:
+    def page(under_headline: str, head: str = "") -> bytes:
+        return (
+            f"<html><head><title>蔡某某_百科</title>{head}</head><body><h1>蔡某某</h1>"
+            f"{under_headline}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></body></html>"
+        ).encode()
+
+    modified = '<meta itemprop="dateModified" content="2020-02-14 10:47:36">'
+    prose = "<p>蔡某某，1975年1月28日出生于新加坡，祖籍江苏。</p>"
+    labelled = "<p>出生日期：1975年1月28日</p>"
+    for under in (prose, labelled):
+        # A sentence or a labelled fact under the headline: the page's own date is
+        # then the one of last resort, when it was last changed.
+        assert importer.parse_bytes(page(under, modified), Path("p.html")).published == (
+            "2020-02-14T10:47:36"
+        )
+        assert importer.parse_bytes(page(under), Path("p.html")).published is None
+    # A date line of its own under the headline is still the article's date.
+    line = "<p>2023年08月30日13:42</p>"
+    assert importer.parse_bytes(page(line, modified), Path("p.html")).published == (
+        "2023-08-30T13:42"
+    )
+
+
 def test_no_network_is_ever_touched(
     importer: Importer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -52,6 +52,8 @@ class Patterns:
     heading_noise: re.Pattern[str] | None = None  # "[编辑]" after a wiki heading
     date_compact: re.Pattern[str] | None = None  # 20231001, read in titles only
     title_junk: re.Pattern[str] | None = None  # "null", "无标题": no title at all
+    # 出生日期, 成立时间 …: a date of something else, never the page's own date.
+    date_other: re.Pattern[str] | None = None
 
     @staticmethod
     def load(path: Path) -> Patterns:
@@ -97,6 +99,7 @@ class Patterns:
             heading_noise=optional("heading_noise"),
             date_compact=optional("date_compact"),
             title_junk=optional("title_junk"),
+            date_other=optional("date_other"),
         )
 
 
@@ -197,6 +200,9 @@ class Header:
             rest = line[: date.start()] + line[date.end() :]
             if len(rest.strip(" |｜·-—:：()（）[]【】")) > 12:
                 return False
+            before = line[max(0, date.start() - 12) : date.start()]
+            if self.pat.date_other is not None and self.pat.date_other.search(before):
+                return False
         r = self.result
         if date and r.published is None:
             r.published = parse_published(date)
@@ -216,6 +222,10 @@ def date_in(line: str, pat: Patterns, labelled: bool = False) -> str | None:
     if m is None and labelled and pat.date_us is not None:
         m = pat.date_us.search(line)
     if m is None:
+        return None
+    if pat.date_other is not None and pat.date_other.search(
+        line[max(0, m.start() - 12) : m.start()]
+    ):
         return None
     if labelled:
         before = line[max(0, m.start() - 12) : m.start()]

@@ -16,6 +16,7 @@ the text importer. Nothing is fetched: images and links are dropped to their tex
 from __future__ import annotations
 
 import logging
+import re
 
 from lxml import etree, html
 
@@ -36,7 +37,10 @@ _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
 _META_AFTER = 6  # page lines after the headline searched for the date line
 _DATE_LINE_MAX = 40  # longest line that opens with a date read as the page's date
 _MIN_CONTENT = 30  # characters: less than this from readability, and the page's own lines
-_SCRIPT_MAX = 200  # longest inline script read for a date
+_SCRIPT_MAX = 200
+# A sentence, not a date line: a full-width comma or semicolon between words
+# (蔡健雅（Tanya Chua），1975年1月28日出生于新加坡，…).
+_PROSE = re.compile(r"[\u4e00-\u9fff][，；]")  # longest inline script read for a date
 _WIDE_COMMA, _COUNTED_COMMA = "，", "，,"
 _SHORT_LINE = 20  # characters: a page line shorter than this counts against a run
 
@@ -69,9 +73,15 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
         if levels:
             result.section_path = levels
             break
+    previous = page[at].text
     for line in page[at + 1 : at + 1 + _META_AFTER]:
+        # A value under a label of its own (出生日期 / 1975年1月28日): not the page's date.
+        other = pat.date_other is not None and pat.date_other.search(previous) is not None
+        previous = line.text
+        if other:
+            continue
         header.meta(line.text)
-        if result.published is None:
+        if result.published is None and not _PROSE.search(line.text):
             result.published = date_in(line.text, pat)
 
 
@@ -201,7 +211,7 @@ def parse_html(
     start = take_header(content, result, pat)
     shape(content[start:], result, pat)
     if result.published is None:
-        result.published = _page_date(page, root, pat)
+        result.published = _page_date(page, root, pat) or meta.modified
     if result.title is None and result.blocks:
         first = result.blocks[0]
         if first.level is not None:

@@ -37,6 +37,7 @@ class PageData:
     """web_page.json, compiled."""
 
     date_meta: tuple[str, ...]
+    modified_meta: tuple[str, ...]
     title_meta: tuple[str, ...]
     author_meta: tuple[str, ...]
     source_meta: tuple[str, ...]
@@ -50,6 +51,7 @@ class PageData:
         d = json.loads(path.read_text(encoding="utf-8"))
         return PageData(
             date_meta=tuple(d["date_meta"]),
+            modified_meta=tuple(d["modified_meta"]),
             title_meta=tuple(d["title_meta"]),
             author_meta=tuple(d["author_meta"]),
             source_meta=tuple(d["source_meta"]),
@@ -71,6 +73,7 @@ def default_page_data() -> PageData:
 class PageMeta:
     title: str | None = None
     published: str | None = None
+    modified: str | None = None  # when the page was last changed: the date of last resort
     author: str | None = None
     source: str | None = None
     headings: list[str] = field(default_factory=list)  # the page's own title candidates
@@ -221,6 +224,17 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
             if isinstance(stamp, str):
                 meta.published = read_date(stamp, pat)
                 if meta.published:
+                    break
+    for key in data.modified_meta:
+        if key in values and (stamp := read_date(values[key], pat)):
+            meta.modified = stamp
+            break
+    if meta.modified is None:
+        for obj in ld:
+            stamp = obj.get("dateModified")
+            if isinstance(stamp, str):
+                meta.modified = read_date(stamp, pat)
+                if meta.modified:
                     break
     meta.author = next((values[k] for k in data.author_meta if k in values), None)
     if meta.author is None:
