@@ -150,6 +150,17 @@ def test_a_date_of_something_else_is_not_the_pages_date(importer: Importer) -> N
     )
 
 
+def test_a_page_without_a_breadcrumb_goes_under_its_site(importer: Importer) -> None:
+    body = f"<body><h1>短缺药品保供稳价</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></body>"
+    titled = f"<html><head><title>短缺药品保供稳价-新闻频道-新华网</title></head>{body}</html>"
+    a = importer.parse_bytes(titled.encode(), Path("a.html"))
+    assert (a.title, a.section_path) == ("短缺药品保供稳价", ("新华网",))
+    named = titled.replace("</title>", '</title><meta property="og:site_name" content="新華社">')
+    assert importer.parse_bytes(named.encode(), Path("b.html")).section_path == ("新華社",)
+    crumb = titled.replace("<body>", "<body><div>当前位置：新华网 &gt; 社会 &gt; 社会</div>")
+    assert importer.parse_bytes(crumb.encode(), Path("c.html")).section_path == ("新华网", "社会")
+
+
 def test_no_network_is_ever_touched(
     importer: Importer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

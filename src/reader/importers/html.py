@@ -70,6 +70,8 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
         levels = (
             tuple(c for c in crumbs[0] if not _is_headline(compact(c), title)) if crumbs else ()
         )
+        # 社會 / 社會: a level repeated (the channel above its own page) is one level.
+        levels = tuple(c for i, c in enumerate(levels) if i == 0 or c != levels[i - 1])
         if levels:
             result.section_path = levels
             break
@@ -202,6 +204,8 @@ def parse_html(
     result.published = _better(result.published, meta.published)
     result.author = result.author or meta.author
     result.source = result.source or meta.source
+    if not result.section_path and meta.site:
+        result.section_path = (meta.site,)  # no breadcrumb: the site is the section
 
     content = _main_content(root, deadline)
     if content is None or _chars(content) < _MIN_CONTENT:

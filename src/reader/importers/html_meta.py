@@ -76,6 +76,7 @@ class PageMeta:
     modified: str | None = None  # when the page was last changed: the date of last resort
     author: str | None = None
     source: str | None = None
+    site: str | None = None  # the site's name: the section of a page with no breadcrumb
     headings: list[str] = field(default_factory=list)  # the page's own title candidates
 
 
@@ -257,4 +258,24 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
     sites = [values[k] for k in data.site_meta if k in values]
     meta.headings = _headings(root, data)
     meta.title = choose_title(meta.headings, references, pat, data, sites)
+    meta.site = site_name(sites, references[-1] if title_el is not None else None, pat, data)
     return meta
+
+
+_SITE_MAX = 20  # longer is a slogan or a sentence, not a site's name
+
+
+def site_name(sites: list[str], title: str | None, pat: Patterns, data: PageData) -> str | None:
+    """The site's name: its metadata (og:site_name …), else the part of the <title>
+    that names a site (短缺药品保供稳价-新华网 → 新华网)."""
+    for site in sites:
+        site = _SPACE_RE.sub(" ", site).strip()
+        if 0 < len(site) <= _SITE_MAX:
+            return site
+    if title is None or pat.title_separator is None:
+        return None
+    parts = [p.strip() for p in pat.title_separator.split(title) if p and p.strip()]
+    for part in reversed(parts[1:]):  # the last names the site; the first is the headline
+        if len(part) <= _SITE_MAX and data.site_words.search(part):
+            return part
+    return None
