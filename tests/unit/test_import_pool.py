@@ -16,7 +16,13 @@ def test_a_large_folder_imports_the_same_with_the_pool(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(POOL_MIN_FILES + 20):
-        (folder / f"{i:04d}.txt").write_text(f"第{i}篇\n\n正文第{i}段。\n", encoding="utf-8")
+        # Saved pages: only a folder of pages goes to the pool (text parses faster here
+        # than a worker can send it back).
+        (folder / f"{i:04d}.html").write_text(
+            f"<html><head><title>第{i}篇</title></head><body><h1>第{i}篇</h1>"
+            f"<p>正文第{i}段，{'调查研究作为重要抓手，' * 4}</p></body></html>",
+            encoding="utf-8",
+        )
     (folder / "page.html").write_bytes(PAGE.encode("gb18030"))
     (folder / "deep.html").write_text("<html><body>" + "<div>" * 500 + "</body></html>")
     (folder / "empty.txt").write_bytes(b"")

@@ -274,7 +274,9 @@ def site_name(sites: list[str], title: str | None, pat: Patterns, data: PageData
             return site
     if title is None or pat.title_separator is None:
         return None
-    parts = [p.strip() for p in pat.title_separator.split(title) if p and p.strip()]
+    parts: list[str] = [
+        str(p).strip() for p in pat.title_separator.split(title) if p and str(p).strip()
+    ]
     for part in reversed(parts[1:]):  # the last names the site; the first is the headline
         if len(part) <= _SITE_MAX and data.site_words.search(part):
             return part
