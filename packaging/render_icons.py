@@ -1,7 +1,8 @@
 """Render Reader's SVG icon to the hicolor PNG sizes, with Qt's own SVG renderer.
 
 `uv run python packaging/render_icons.py` rewrites resources/icons/hicolor/NxN/apps/*.png
-from resources/icons/hicolor/scalable/apps/*.svg. The PNGs are committed: the window
+from resources/icons/hicolor/scalable/apps/*.svg,
+and resources/icons/windows/reader.ico. The PNGs are committed: the window
 icon, the wheel and the bundles use them without rendering anything at run time.
 """
 
@@ -46,6 +47,15 @@ def main() -> int:
         target = HICOLOR / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         render(SVG, size, target)
         print(target.relative_to(ROOT))
+    # Windows: one .ico holding the sizes Explorer and the task bar ask for (Pillow,
+    # which fpdf2 brings). The installer and reader.exe use it.
+    from PIL import Image
+
+    ico = ROOT / "resources" / "icons" / "windows" / "reader.ico"
+    ico.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(HICOLOR / "256x256" / "apps" / f"{APP_ID}.png") as image:
+        image.save(ico, sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    print(ico.relative_to(ROOT))
     return 0
 
 
