@@ -27,25 +27,30 @@ class BlockKind(StrEnum):
 class Block:
     """One heading or paragraph of an article's body.
 
-    Heading levels start at 2: level 1 is the article title.
+    Heading levels start at 2: level 1 is the article title. A paragraph may have a
+    role (see BlockRole): what it is beside the body text; shown and exported as a
+    paragraph wherever the role is not known.
     """
 
     kind: BlockKind
     text: str
     level: int | None = None
+    role: str | None = None
 
     @staticmethod
     def heading(text: str, level: int = 2) -> Block:
         return Block(BlockKind.HEADING, text, level)
 
     @staticmethod
-    def paragraph(text: str) -> Block:
-        return Block(BlockKind.PARAGRAPH, text)
+    def paragraph(text: str, role: str | None = None) -> Block:
+        return Block(BlockKind.PARAGRAPH, text, None, role)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"type": self.kind.value}
         if self.kind is BlockKind.HEADING:
             data["level"] = self.level
+        if self.role is not None:
+            data["role"] = self.role
         data["text"] = self.text
         return data
 
@@ -53,7 +58,21 @@ class Block:
     def from_json(data: dict[str, object]) -> Block:
         kind = BlockKind(str(data["type"]))
         level = data.get("level")
-        return Block(kind, str(data["text"]), int(str(level)) if level is not None else None)
+        role = data.get("role")
+        return Block(
+            kind,
+            str(data["text"]),
+            int(str(level)) if level is not None else None,
+            str(role) if role is not None else None,
+        )
+
+
+class BlockRole:
+    """Roles of paragraphs that are not body text (the `role` key of a block's JSON)."""
+
+    KICKER = "kicker"  # the line above a print article's title (引题)
+    SUBTITLE = "subtitle"  # the line below it (副题)
+    CREDIT = "credit"  # （作者为…）, 版式设计：…: kept, but not body text
 
 
 # How deep and how long a section path may be, for every importer and the library.

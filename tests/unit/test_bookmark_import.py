@@ -59,7 +59,7 @@ def import_seconds(tmp_path: Path, n: int, attempts: int) -> float:
     `attempts`: noise weighs on the short run most)."""
     best = float("inf")
     for attempt in range(attempts):
-        folder = tmp_path / f"lib-{n}-{attempt}"
+        folder = tmp_path / f"lib-{n}-{attempt}-{time.perf_counter_ns()}"
         article = long_article(n // 4)
         path = bookmarks_json(folder.with_suffix(".json"), article, n)
         conn = open_library(folder)
@@ -80,6 +80,8 @@ def import_seconds(tmp_path: Path, n: int, attempts: int) -> float:
 def test_importing_ten_times_the_bookmarks_takes_about_ten_times_as_long(tmp_path: Path) -> None:
     small = import_seconds(tmp_path, 1_500, attempts=3)
     large = import_seconds(tmp_path, 15_000, attempts=1)
+    if large / small >= 30:  # noise only adds time: measure once more before failing
+        large = min(large, import_seconds(tmp_path, 15_000, attempts=1))
     assert large / small < 30, (small, large)
 
 
@@ -102,6 +104,8 @@ def test_reanchoring_ten_times_the_bookmarks_takes_about_ten_times_as_long(
 
     small = min(reanchor_seconds(1_500, run) for run in range(3))
     large = reanchor_seconds(15_000, 0)
+    if large / small >= 30:  # noise only adds time: measure once more before failing
+        large = min(large, reanchor_seconds(15_000, 1))
     assert large / small < 30, (small, large)
 
 

@@ -72,13 +72,6 @@ def test_rare_characters_survive(importer: Importer, tmp_path: Path) -> None:
     assert article.blocks[0].text == "朱镕基、王喆和李堃，还有\U00020000这个扩展B的字。"
 
 
-def test_html_is_refused_with_a_reason(importer: Importer, tmp_path: Path) -> None:
-    path = tmp_path / "page.html"
-    path.write_text("<!DOCTYPE html><html><body><p>中文</p></body></html>", encoding="utf-8")
-    with pytest.raises(ImportFailure, match="HTML"):
-        importer.parse_file(path)
-
-
 def test_folder_is_not_a_file(importer: Importer, tmp_path: Path) -> None:
     with pytest.raises(ImportFailure, match="is a folder, not a file"):
         importer.parse_file(tmp_path)

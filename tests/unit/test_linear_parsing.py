@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from reader.chinese import Converters
-from reader.importers import Importer
+from reader.importers import Importer, ImportFailure
 from reader.importers.markdown import parse_markdown
 from reader.importers.text import parse_text
 from tests.timing import MAX_RATIO, growth
@@ -101,3 +101,38 @@ def test_whole_import_of_bytes_is_linear(converters: Converters, case: str) -> N
     importer = Importer(converters)
     build = TEXT_CASES[case]
     _check(lambda text: importer.parse_bytes(text.encode("gb18030")), build)
+
+
+HTML_HEAD = "<!DOCTYPE html><html><head><title>标题_人民网</title></head><body><h1>标题</h1>"
+HTML_CASES: dict[str, Callable[[int], str]] = {
+    # Nesting just under the depth limit, again and again: the walk never recurses.
+    "deep nesting": lambda n: (
+        "<div>" * 90
+        + "字。" * (n // 10)
+        + "</div>" * 90
+        + ("<div>" * 90 + "字，" + "</div>" * 90) * (n // 200)
+    ),
+    "long attribute values": lambda n: f'<p title="{"x" * (50 * n)}">正文，正文。</p>',
+    "many tags": lambda n: "<p>" + "<b>字</b>，" * n + "</p>",
+    "many paragraphs": lambda n: "<p>正文，第一段。</p>" * n,
+    "many line breaks": lambda n: "<p>" + "字，<br>" * n + "</p>",
+    "many comments": lambda n: "<p>" + "<!-- x -->字" * n + "</p>",
+    "unclosed tags": lambda n: "<div><p><span>" * n + "字",
+    "one long line": lambda n: "<p>" + "中文，" * (10 * n) + "</p>",
+    "many date lines": lambda n: "<p>2023年08月30日 来源：人民网</p>" * n,
+    "breadcrumb, many levels": lambda n: "<div>当前位置：" + "栏目 &gt;&gt; " * n + "</div>",
+}
+
+
+@pytest.mark.parametrize("case", HTML_CASES)
+def test_html_path_is_linear(converters: Converters, case: str) -> None:
+    """Decoding, the tree, metadata, readability, the structural step, together."""
+    importer = Importer(converters)
+
+    def parse(body: str) -> object:
+        try:
+            return importer.parse_bytes((HTML_HEAD + body + "</body></html>").encode("utf-8"))
+        except ImportFailure as refused:  # past a limit (unclosed tags nest): refused, linearly
+            return refused
+
+    _check(parse, HTML_CASES[case], n=200)

@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("import", help="import text files and folders (recursively)")
+    p = sub.add_parser(
+        "import", help="import text, Markdown and saved web pages (files and folders, recursively)"
+    )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
     p = sub.add_parser("list", help="list sections and their articles")

@@ -43,14 +43,34 @@ def store_of(args: argparse.Namespace) -> ArticleStore:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    import sys
+
     from reader.chinese import Converters
-    from reader.importers import Importer
-    from reader.library.ingest import import_paths
+    from reader.cli.progress import Progress
+    from reader.importers import Candidate, Importer, collect
+    from reader.library.ingest import ImportReport, import_paths
 
     store = store_of(args)
     importer = Importer(Converters())
-    report = import_paths(args.paths, importer, store)
-    for failure in report.failures:
+    # Counted first (one walk of the folders, nothing kept), so the bar knows the end.
+    total = sum(isinstance(item, Candidate) for item in collect(args.paths))
+    progress = Progress(total, sys.stderr, terminal=sys.stderr.isatty())
+    report = ImportReport()
+    reported = 0
+
+    def step(done: int, _path: Path) -> bool:
+        nonlocal reported
+        if len(report.failures) > reported:  # failures as they come, above the bar
+            progress.clear()
+            for failure in report.failures[reported:]:
+                err(str(failure))
+            reported = len(report.failures)
+        progress.update(done)
+        return True
+
+    import_paths(args.paths, importer, store, progress=step, report=report)
+    progress.clear()
+    for failure in report.failures[reported:]:
         err(str(failure))
     print(
         f"{report.added} added, {report.updated} updated, "

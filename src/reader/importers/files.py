@@ -42,6 +42,10 @@ class ImportFailure(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[ImportFailure], tuple[str, str]]:
+        # Sent back from the worker processes that parse a large folder.
+        return (ImportFailure, (self.path, self.reason))
+
 
 def display_text(text: str) -> str:
     """`text` with undecodable file-name bytes (lone surrogates) as U+FFFD.

@@ -18,10 +18,14 @@ from pathlib import Path
 
 from reader.domain import bounded_section
 from reader.importers.files import ImportFailure, not_regular, readable_name
+from reader.importers.formats import ALL_EXTENSIONS, HTML_EXTENSIONS
 
 # Extensions picked up when importing a folder. Files named one by one are
 # read whatever their extension.
-FOLDER_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown"})
+FOLDER_EXTENSIONS = ALL_EXTENSIONS
+# "Web page, complete" saves X.html beside a folder of its images, styles and
+# scripts: X_files (Chrome, Firefox, Edge) or X.files (older Chinese browsers).
+_RESOURCE_FOLDER_ENDINGS = ("_files", ".files")
 
 _OUTSIDE_FILE = "a link to a file outside the imported folder; not followed"
 _OUTSIDE_FOLDER = "a link to a folder outside the imported folder; not followed"
@@ -68,6 +72,19 @@ def _target(link: Path) -> Path | None:
         return None
 
 
+def _is_page_resources(folder: str, files: list[str]) -> bool:
+    """Whether `folder` is the resource folder of a page saved beside it."""
+    for ending in _RESOURCE_FOLDER_ENDINGS:
+        if folder.endswith(ending) and len(folder) > len(ending):
+            stem = folder[: -len(ending)]
+            if any(stem + ext in files for ext in HTML_EXTENSIONS) or any(
+                f.startswith(stem + ".") and Path(f).suffix.lower() in HTML_EXTENSIONS
+                for f in files
+            ):
+                return True
+    return False
+
+
 def _walk(top: Path) -> Iterator[Candidate | ImportFailure]:
     real_root = top.resolve()
     # The section takes the name the user gave (a link keeps its own name); "/" has none.
@@ -87,6 +104,7 @@ def _walk(top: Path) -> Iterator[Candidate | ImportFailure]:
         yield from unreadable
         unreadable.clear()
         dirs.sort()
+        dirs[:] = [d for d in dirs if not _is_page_resources(d, files)]
         for name in dirs:
             found = Path(folder, name)
             if found.is_symlink():

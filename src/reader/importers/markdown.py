@@ -19,14 +19,16 @@ from __future__ import annotations
 import re
 
 from reader.domain import Block, bounded_section
+from reader.importers.boilerplate import ParsedText, default_patterns, title_date
 from reader.importers.front_matter import (
     Scalar,
     has_front_matter,
     parse_front_matter,
     split_front_matter,
 )
+from reader.importers.html_blocks import Line
 from reader.importers.markdown_inline import HARD, SOFT, inline_text
-from reader.importers.text import ParsedText
+from reader.importers.structure import HEADING_MAX, shape, take_header
 
 __all__ = ["has_front_matter", "parse_markdown"]
 
@@ -42,13 +44,16 @@ _QUOTE_RE = re.compile(r" {0,3}>[ \t]?(.*)$")
 _LIST_RE = re.compile(r" {0,3}(?:[-+*]|(\d{1,9}[.)]))[ \t]+(.*)$")
 _FOOTNOTE_RE = re.compile(r" {0,3}\[\^[^\]]+\]:")
 _LINK_DEF_RE = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
+_NO_SPACE_RE = re.compile(r"\s+|&nbsp;|&#160;|\u00a0")
+_BOLD_MARKS = (("**", "**"), ("__", "__"), ("<strong>", "</strong>"), ("<b>", "</b>"))
 
 
 class _Blocks:
     """Collects the lines of one paragraph at a time, then its blocks."""
 
     def __init__(self) -> None:
-        self.found: list[tuple[str, int, str, bool]] = []  # (kind, level, text, quoted)
+        # (kind, level, text, quoted, all of it bold)
+        self.found: list[tuple[str, int, str, bool, bool]] = []
         self.lines: list[str] = []
         self.quoted = False
 
@@ -69,7 +74,10 @@ class _Blocks:
     def flush(self) -> None:
         if self.lines:
             text = "".join(self.lines)
-            self.found.extend(("p", 0, t, self.quoted) for t in inline_text(text))
+            plain = _NO_SPACE_RE.sub("", text)
+            self.found.extend(
+                ("p", 0, t, self.quoted, _bold_only(t, plain)) for t in inline_text(text)
+            )
         self.lines = []
         self.quoted = False
 
@@ -77,12 +85,21 @@ class _Blocks:
         self.flush()
         text = " ".join(inline_text(raw.strip()))
         if text:
-            self.found.append(("h", level, text, False))
+            self.found.append(("h", level, text, False, False))
 
     def literal(self, text: str) -> None:
         self.flush()
         if text.strip():
-            self.found.append(("p", 0, text, False))
+            self.found.append(("p", 0, text, False, False))
+
+
+def _bold_only(text: str, plain: str) -> bool:
+    """Whether the source (`plain`: without spaces) writes this piece of text all bold:
+    **…**, __…__, <strong>, <b>. A news digest writes its subheads so."""
+    if not text or len(text) > HEADING_MAX:
+        return False
+    core = _NO_SPACE_RE.sub("", text)
+    return any(f"{a}{core}{b}" in plain for a, b in _BOLD_MARKS)
 
 
 def _atx_text(rest: str) -> str:
@@ -97,7 +114,7 @@ def _atx_text(rest: str) -> str:
     return body.rstrip(" \t")
 
 
-def _body(lines: list[str]) -> list[tuple[str, int, str, bool]]:
+def _body(lines: list[str]) -> list[tuple[str, int, str, bool, bool]]:
     blocks = _Blocks()
     i = 0
     while i < len(lines):
@@ -189,7 +206,13 @@ def parse_markdown(text: str) -> ParsedText:
         found = found[1:]
     if overflow:
         result.blocks.append(Block.paragraph(" / ".join(overflow)))
-    for kind, level, value, quoted in found:
+    if front is None:
+        # Ordinary Markdown (a news digest, notes): the structural step every page
+        # goes through, so furniture, editor lines and bold subheads are read alike.
+        _structure(found, result)
+        return result
+    # Reader's own export: its blocks, exactly as written.
+    for kind, level, value, quoted, _ in found:
         if quoted and bilingual:
             continue  # the converted side of a bilingual export
         if kind == "h":
@@ -197,3 +220,15 @@ def parse_markdown(text: str) -> ParsedText:
         else:
             result.blocks.append(Block.paragraph(value))
     return result
+
+
+def _structure(found: list[tuple[str, int, str, bool, bool]], result: ParsedText) -> None:
+    pat = default_patterns()
+    if result.title is not None and result.published is None:
+        result.published = title_date(result.title, pat)
+    lines = [
+        Line(text, max(2, level) if kind == "h" else None, bold)
+        for kind, level, text, _, bold in found
+    ]
+    start = take_header(lines, result, pat)
+    shape(lines[start:], result, pat)

@@ -12,6 +12,7 @@ outside SQLite while one is open (traps.md #15).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 import threading
@@ -24,7 +25,13 @@ from reader.library.files import fsync_path as fsync_path
 from reader.library.files import sidecar as sidecar
 
 # Re-exported: migrate() reads them from here (tests patch them here).
-from reader.library.schema import APPLICATION_ID, expected_layout, layout, layout_difference
+from reader.library.schema import (
+    APPLICATION_ID,
+    DATA_STEPS,
+    expected_layout,
+    layout,
+    layout_difference,
+)
 from reader.library.schema import MIGRATIONS as MIGRATIONS
 from reader.library.schema import SCHEMA_VERSION as SCHEMA_VERSION
 from reader.library.writes import _CORRUPT, _NOTADB, error_code
@@ -357,6 +364,10 @@ def migrate(conn: sqlite3.Connection) -> None:
                 return
             for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)
+            step = DATA_STEPS.get(version)
+            if step is not None:
+                module, _, name = step.partition(":")
+                getattr(importlib.import_module(module), name)(conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.importers import Importer, ImportFailure, collect
+from reader.domain import Article
+from reader.importers import Candidate, Importer, ImportFailure, collect
+from reader.importers.pool import POOL_MIN_FILES, default_workers, parse_in_pool
 from reader.library.articles import ArticleStore, Stored
 from reader.library.db import LibraryError
 
@@ -27,39 +30,74 @@ class ImportReport:
         return self.added + self.updated + self.unchanged
 
 
+def _parsed(
+    paths: Iterable[Path], importer: Importer, report: ImportReport, workers: int | None
+) -> Generator[tuple[Candidate, Article | ImportFailure], None, None]:
+    """Each file to import with its Article or failure, in order: parsed here for a
+    few files, by a pool of processes for many (reader.importers.pool)."""
+
+    def files() -> Iterator[Candidate]:
+        for item in collect(paths):
+            if isinstance(item, ImportFailure):
+                report.failures.append(item)
+            else:
+                yield item
+
+    found = files()
+    head = list(itertools.islice(found, POOL_MIN_FILES))
+    workers = default_workers() if workers is None else workers
+    if workers > 1 and len(head) == POOL_MIN_FILES:
+        yield from parse_in_pool(itertools.chain(head, found), workers)
+        return
+    for item in itertools.chain(head, found):
+        try:
+            yield item, importer.parse_file(item.path)
+        except ImportFailure as failure:
+            yield item, failure
+
+
 def import_paths(
     paths: Iterable[Path],
     importer: Importer,
     store: ArticleStore,
     progress: Callable[[int, Path], bool] | None = None,
+    workers: int | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import files and folders. A bad file is reported and the rest go on.
 
-    `progress(done, path)` is called before each file; returning False cancels
-    (what was stored so far stays: each file is its own transaction).
+    `progress(done, path)` is called after each file is parsed, before it is stored;
+    returning False cancels (what was stored so far stays: each file is its own
+    transaction). `workers`: processes that parse a large folder (None: one per
+    core; 1: all in this process). `report`, if given, is filled as the import goes
+    (failures show while it runs) and returned.
     """
-    report = ImportReport()
-    for done, item in enumerate(collect(paths)):
-        if isinstance(item, ImportFailure):
-            report.failures.append(item)
-            continue
-        if progress is not None and not progress(done, item.path):
-            report.cancelled = True
-            break
-        try:
-            article = importer.parse_file(item.path)
-            outcome = store.add(article, item.fallback_section)
-        except ImportFailure as failure:
-            report.failures.append(failure)
-            continue
-        except (LibraryError, sqlite3.Error) as exc:
-            report.failures.append(ImportFailure(str(item.path), f"could not be stored: {exc}"))
-            continue
-        if outcome is Stored.ADDED:
-            report.added += 1
-        elif outcome is Stored.UPDATED:
-            report.updated += 1
-        else:
-            report.unchanged += 1
-        report.last_id = article.id
+    report = ImportReport() if report is None else report
+    parsed = _parsed(paths, importer, report, workers)
+    try:
+        for done, (item, article) in enumerate(parsed):
+            if progress is not None and not progress(done, item.path):
+                report.cancelled = True
+                break
+            if isinstance(article, ImportFailure):
+                report.failures.append(article)
+                continue
+            _store(article, item, store, report)
+    finally:
+        parsed.close()  # a cancelled import stops the workers
     return report
+
+
+def _store(article: Article, item: Candidate, store: ArticleStore, report: ImportReport) -> None:
+    try:
+        outcome = store.add(article, item.fallback_section)
+    except (LibraryError, sqlite3.Error) as exc:
+        report.failures.append(ImportFailure(str(item.path), f"could not be stored: {exc}"))
+        return
+    if outcome is Stored.ADDED:
+        report.added += 1
+    elif outcome is Stored.UPDATED:
+        report.updated += 1
+    else:
+        report.unchanged += 1
+    report.last_id = article.id

@@ -91,6 +91,13 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# Steps in Python that some migrations need after their SQL (computing folded
+# keys, filling an index): version n -> "module:function" taking the connection,
+# run in the same transaction as MIGRATIONS[n]. They change rows, never the
+# schema, so a library's layout is still what the SQL alone makes. Named, not
+# imported, so that the modules they live in may import this one.
+DATA_STEPS: dict[int, str] = {}
+
 
 # A library's layout: every schema object with the SQL that made it, normalised.
 Layout = frozenset[tuple[str, str, str, str]]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reader.domain import Article, Block, BlockKind, Script
+from reader.domain import Article, Block, BlockKind, BlockRole, Script
 
 
 class Theme(StrEnum):
@@ -231,6 +231,9 @@ def _stylesheet(px: int, measure: int, palette: Palette, families: list[str], fo
         rule("p.section", px * 0.8, 1.5, 0, 0.4),
         rule("p.meta", px * 0.8, 1.5, 0, 1.6),
         f"p.section, p.meta {{ color: {palette.muted}; text-indent: {ln(0)}; text-align: left; }}",
+        # A print article's kicker and subtitle, and credit lines: beside the body text.
+        f"p.kicker, p.subtitle {{ font-weight: 600; text-indent: {ln(0)}; text-align: left; }}",
+        f"p.credit {{ color: {palette.muted}; text-indent: {ln(0)}; text-align: left; }}",
     ]
     if not for_qt:
         rules.append(f".content {{ max-width: {measure}em; margin: 0 auto; }}")
@@ -238,6 +241,7 @@ def _stylesheet(px: int, measure: int, palette: Palette, families: list[str], fo
 
 
 _COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
+_ROLES = frozenset({BlockRole.KICKER, BlockRole.SUBTITLE, BlockRole.CREDIT})
 
 
 def _block(index: int, block: Block, for_qt: bool, mark: str | None = None) -> str:
@@ -250,6 +254,8 @@ def _block(index: int, block: Block, for_qt: bool, mark: str | None = None) -> s
     attrs = ' align="justify"' if for_qt and tag == "p" else f' id="{name}"' if not for_qt else ""
     if mark is not None and _COLOUR_RE.fullmatch(mark):  # only a colour, never markup
         attrs += f' style="background-color: {mark};"'
+    if tag == "p" and block.role in _ROLES:  # a known role only, never text from a file
+        attrs += f' class="{block.role}"'
     anchor = "" if for_qt else f'<a name="{name}"></a>'
     return f"<{tag}{attrs}>{anchor}{_text(block.text)}</{tag}>"
 

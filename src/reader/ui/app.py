@@ -8,8 +8,12 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from reader.resources import APP_ID, icon_files
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger("reader")
 
@@ -145,8 +149,8 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Reader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Reader")
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName(APP_ID)  # Wayland and the task bar find the desktop file by it
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setDesktopFileName(APP_ID)  # Wayland and the task bar find the desktop file by it
     apply_ui_font(app)
 
     def report(message: str) -> None:
@@ -232,7 +236,7 @@ def run(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def app_icon() -> object:
+def app_icon() -> QIcon:
     """Reader's icon at every size drawn for it (resources/icons/hicolor)."""
     from PySide6.QtGui import QIcon
 

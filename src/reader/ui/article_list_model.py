@@ -380,7 +380,11 @@ class ArticleListModel(QAbstractItemModel):
         From a section, +1 is the first article shown under it and -1 the last one above
         it; from no index, the first or last article. Invalid past either end.
         """
-        current = QModelIndex(index)
+        current = (
+            QModelIndex(index)
+            if isinstance(index, QModelIndex)
+            else self.index(index.row(), index.column(), index.parent())
+        )
         direction = 1 if step > 0 else -1
         for _ in range(abs(step)):
             current = self._step(current, direction)

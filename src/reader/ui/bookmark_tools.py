@@ -271,7 +271,9 @@ class BookmarkTools(QObject):
         from reader.library.db import connect
         from reader.ui.background import in_background
 
-        library = getattr(self._conn, "library_path", None)
+        library: Path | None = getattr(self._conn, "library_path", None)
+        if library is None:
+            return
 
         def work() -> MergeResult:
             conn = connect(library)

@@ -114,7 +114,9 @@ class GlossaryDialog(QDialog):
     @Slot()
     def on_add(self) -> None:
         self._append(GlossaryEntry("", ""))
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        item = self.table.item(self.table.rowCount() - 1, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     @Slot()
     def on_remove(self) -> None:

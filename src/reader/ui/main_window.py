@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     sig_article_shown = Signal(str)  # article id
+    export_action: QAction  # made by build_menus
+    outline_action: QAction
 
     def __init__(
         self,
@@ -120,7 +122,9 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------
 
-    def make_action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+    def make_action(
+        self, text: str, slot: object, *keys: QKeySequence | QKeySequence.StandardKey | str
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])

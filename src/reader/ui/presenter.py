@@ -118,10 +118,10 @@ class Presenter:
             convert = self.converter.convert_text
 
             @lru_cache(maxsize=200_000)
-            def transform(text: str) -> str:
+            def cached(text: str) -> str:
                 return convert(text, mode, Script.MIXED)
 
-            self._transforms[mode] = transform
+            transform = self._transforms[mode] = cached
         return transform
 
     def set_glossary(self, entries: list[GlossaryEntry]) -> None:

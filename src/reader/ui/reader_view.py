@@ -34,10 +34,10 @@ class ReaderView(ArticleDocumentView):
         self.verticalScrollBar().actionTriggered.connect(self.on_user_scrolled)
         self.setAccessibleName(self.tr("Article"))
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # Qt override
         return QByteArray()
 
-    def setSource(self, name: QUrl, type: object = None) -> None:  # Qt override
+    def setSource(self, name: QUrl | str, type: object = None) -> None:  # Qt override
         # Never navigate: a file: or http: source would replace the article.
         return
 
