@@ -18,6 +18,20 @@ CORPUS = SHARED / "corpus"
 IN_CI = bool(os.environ.get("READER_CI"))
 
 
+RUN_SLOW = IN_CI or bool(os.environ.get("READER_SLOW"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow (building the bundle, a wheel) run in CI or with READER_SLOW=1;
+    a clone's `uv run pytest` stays quick and says how to run them."""
+    if RUN_SLOW:
+        return
+    skip = pytest.mark.skip(reason="slow (builds a bundle or wheel): READER_SLOW=1 or CI runs it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 def require(present: bool, what: str) -> None:
     """Skip (a bare clone) or fail (CI) when something a test needs is missing."""
     if present:

@@ -2,6 +2,9 @@
 
 This module sits above both reader.cli and reader.ui so that neither imports
 the other, and `reader import …` never loads Qt.
+
+`reader [OPTIONS] FILE…` (what a desktop runs for "Open with Reader") starts the app,
+or hands the files to the one already running, which imports and shows them.
 """
 
 from __future__ import annotations
@@ -10,8 +13,46 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader import cli
+
+# The app's options that take a value (argparse also accepts an unambiguous prefix).
+_VALUED = ("--library", "--screenshot", "--open", "--theme", "--size")
+
+
+def _takes_value(option: str) -> bool:
+    return "=" not in option and len(option) > 2 and any(v.startswith(option) for v in _VALUED)
+
+
+def _looks_like_path(token: str) -> bool:
+    return Path(token).exists() or "/" in token or "\\" in token or "." in token
+
+
+def split_files(argv: Sequence[str]) -> tuple[list[str], list[Path]]:
+    """(the arguments for the parser, the files to open). Without a file, or when the
+    first word is a command, everything goes to the parser unchanged: an unknown word
+    that does not look like a path stays a usage error there."""
+    options: list[str] = []
+    files: list[Path] = []
+    tokens = list(argv)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token == "--":
+            files.extend(Path(t) for t in tokens[i + 1 :])
+            break
+        if token.startswith("-") and token != "-":
+            options.append(token)
+            if _takes_value(token) and i + 1 < len(tokens):
+                options.append(tokens[i + 1])
+                i += 1
+        elif files or (token not in cli._COMMANDS and _looks_like_path(token)):
+            files.append(Path(token))
+        else:
+            return list(argv), []  # a command, or a word the parser reports
+        i += 1
+    return options, files
 
 
 def _start_app(args: argparse.Namespace) -> int:
@@ -28,4 +69,11 @@ def _start_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, start_app=_start_app)
+    rest, files = split_files(sys.argv[1:] if argv is None else argv)
+
+    def start_app(args: argparse.Namespace) -> int:
+        # Absolute now: a running Reader that takes them over has another folder.
+        args.files = [path.absolute() for path in files]
+        return _start_app(args)
+
+    return cli.main(rest, start_app=start_app)

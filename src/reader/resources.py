@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The application id: desktop file, AppStream metainfo, icons, Flatpak and the macOS bundle
+# are all named by it (packaging/README.md says why this one).
+APP_ID = "io.github.reader_app.Reader"
+
 
 def resource_dir() -> Path:
     here = Path(__file__).resolve().parent
@@ -15,3 +19,11 @@ def resource_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
+
+
+def icon_files() -> list[Path]:
+    """The icon's PNG renderings, smallest first (the SVG is the source; PNGs need no
+    SVG plugin at run time)."""
+    hicolor = resource_path("icons", "hicolor")
+    found = [p for p in hicolor.glob(f"*x*/apps/{APP_ID}.png") if p.is_file()]
+    return sorted(found, key=lambda p: int(p.parent.parent.name.split("x")[0]))

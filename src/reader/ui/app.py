@@ -8,6 +8,12 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+from reader.resources import APP_ID, icon_files
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger("reader")
 
@@ -119,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"reader: --size must look like 1280x800, not {args.size!r}", file=sys.stderr)
         return 2
+    files: list[Path] = getattr(args, "files", None) or []
+    if screenshot and files:
+        print("reader: --screenshot renders the library; import files first", file=sys.stderr)
+        return 2
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed (traps #12)
 
@@ -139,6 +149,8 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Reader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Reader")
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setDesktopFileName(APP_ID)  # Wayland and the task bar find the desktop file by it
     apply_ui_font(app)
 
     def report(message: str) -> None:
@@ -162,8 +174,9 @@ def run(args: argparse.Namespace) -> int:
         from reader.ui.single_instance import SingleInstance
 
         instance = SingleInstance(library_dir)
-        if instance.hand_over():
-            print("reader: Reader is already running; its window was brought forward")
+        if instance.hand_over(files):
+            done = "the files were handed to it" if files else "its window was brought forward"
+            print(f"reader: Reader is already running; {done}")
             return 0
         instance.listen()
     try:
@@ -205,8 +218,14 @@ def run(args: argparse.Namespace) -> int:
         code = _save_screenshot(app, window, Path(screenshot))
         conn.close()
         return code
+    from reader.ui.open_files import FileOpener
+
+    opener = FileOpener(window)
     if instance is not None:
         instance.sig_activate.connect(window.bring_forward)
+        instance.sig_open.connect(opener.open_files)
+    if files:
+        opener.open_files(files)
     show_start_notes(window, notes)
     window.start_daily_backup()
     code = app.exec()
@@ -215,6 +234,16 @@ def run(args: argparse.Namespace) -> int:
     if instance is not None:
         instance.close()
     return int(code)
+
+
+def app_icon() -> QIcon:
+    """Reader's icon at every size drawn for it (resources/icons/hicolor)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
 
 
 def show_start_notes(window: object, notes: list[str]) -> None:

@@ -1,9 +1,17 @@
-"""One Reader per library: a second launch raises the first window and exits."""
+"""One Reader per library: a second launch raises the first window and exits.
+
+`reader FILE…` run while Reader is open hands its files to the running window (the
+desktop's "Open with Reader" runs it so). The message is `raise\n`, or `open\n` and the
+absolute paths as the file system spells them, each ended by a NUL byte (a path holds
+any other byte, newlines and undecodable names included).
+"""
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -20,22 +28,30 @@ def server_name(library_dir: Path) -> str:
 
 class SingleInstance(QObject):
     sig_activate = Signal()  # another launch asked this one to come forward
+    sig_open = Signal(list)  # another launch handed over files (list[Path]) to open
 
     def __init__(self, library_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(library_dir)
         self._server: QLocalServer | None = None
 
-    def hand_over(self) -> bool:
+    def hand_over(self, files: Sequence[Path] = ()) -> bool:
         """True if a running Reader took the request (then this one should exit)."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_TIMEOUT_MS):
             return False
-        socket.write(b"raise\n")
+        if files:
+            message = b"open\n" + b"".join(os.fsencode(p.absolute()) + b"\0" for p in files)
+        else:
+            message = b"raise\n"
+        socket.write(message)
         socket.flush()
-        socket.waitForBytesWritten(_TIMEOUT_MS)
-        socket.disconnectFromServer()
+        while socket.bytesToWrite() and socket.waitForBytesWritten(_TIMEOUT_MS):
+            pass
+        socket.disconnectFromServer()  # the running one reads the message to its end
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(_TIMEOUT_MS)
         return True
 
     def listen(self) -> bool:
@@ -55,14 +71,34 @@ class SingleInstance(QObject):
     def on_new_connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            if socket.bytesAvailable():
-                self._read(socket)
+            received = bytearray()
+            done: list[bool] = []
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(b"raise"):
+            def read(s: QLocalSocket = socket, into: bytearray = received) -> None:
+                if s.bytesAvailable():
+                    into += bytes(s.readAll().data())
+
+            def finish(into: bytearray = received, once: list[bool] = done) -> None:
+                """The sender closed: its message is whole."""
+                if not once:
+                    once.append(True)
+                    self._handle(bytes(into))
+
+            socket.readyRead.connect(read)
+            socket.disconnected.connect(lambda r=read, f=finish: (r(), f()))
+            read()
+            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                finish()
+
+    def _handle(self, message: bytes) -> None:
+        if message.startswith(b"open\n"):
+            names = message[5:].split(b"\0")[:-1]  # a cut-off last name is dropped
+            paths = [Path(os.fsdecode(name)) for name in names if name]
+            if paths:
+                self.sig_open.emit(paths)
+                return
+        if message.startswith(b"raise"):
             self.sig_activate.emit()
-        socket.disconnectFromServer()
 
     def close(self) -> None:
         if self._server is not None:
