@@ -31,9 +31,12 @@ def test_a_large_folder_imports_the_same_with_the_pool(tmp_path: Path) -> None:
     for workers in (1, 2):
         store = ArticleStore(open_library(tmp_path / f"lib{workers}"))
         seen: list[int] = []
-        report = import_paths(
-            [folder], importer, store, lambda d, _p: seen.append(d) or True, workers
-        )
+
+        def progress(done: int, _path: Path, seen: list[int] = seen) -> bool:
+            seen.append(done)
+            return True
+
+        report = import_paths([folder], importer, store, progress, workers)
         listing = sorted(
             (a.title, a.published) for s in store.sections() for a in store.articles_in(s.id)
         )
