@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from reader.chinese import Converters
 from reader.domain import Article
 from reader.library import ArticleStore
 from reader.render import RenderOptions
+from reader.ui import window_layout
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.backup_runner import DailyBackup
 from reader.ui.bookmark_tools import BookmarkTools
@@ -42,6 +42,7 @@ from reader.ui.plain_text import ask, protect_view
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
+from reader.ui.window_layout import GeometryKeeper, PaneSplitter
 
 if TYPE_CHECKING:
     from reader.library.ingest import ImportReport
@@ -96,15 +97,18 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView(self)
         self.outline = OutlinePanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = PaneSplitter(self.reader_widths, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.outline)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([320, 820, 200])
+        left.setMinimumWidth(window_layout.LIST_MIN)
+        self.outline.setMinimumWidth(window_layout.OUTLINE_MIN)
+        for pane, (stretch, folds) in enumerate(((0, False), (1, False), (0, True))):
+            self.splitter.setStretchFactor(pane, stretch)
+            self.splitter.setCollapsible(pane, folds)
+        self.splitter.set_preferred(window_layout.first_sizes(1280))
         self.setCentralWidget(self.splitter)
+        self._geometry = GeometryKeeper(self, self.splitter, settings)
 
         self.imports = ImportRunner(library_dir, converters, self)
         self._backup = DailyBackup(library_dir)
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
         self.reader.sig_blocks_shown.connect(self.outline.add_blocks)  # as the pieces come
+        self.reader.sig_top_block.connect(self.outline.follow)  # the heading being read
         self.reader.sig_external_link_requested.connect(self.on_external_link)
         self.imports.sig_finished.connect(self.on_import_finished)
         self.translation.sig_redisplay.connect(self.on_redisplay)
@@ -163,6 +168,9 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif not self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # not sized by the caller
+            window_layout.place_first_window(self)
+            self.splitter.set_preferred(window_layout.first_sizes(self.width()))
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -203,6 +211,12 @@ class MainWindow(QMainWindow):
 
     def render_options(self) -> RenderOptions:
         return self.view_options.render_options()
+
+    def reader_widths(self) -> tuple[int, int]:
+        """The reader pane's width for a whole column and for a just readable one."""
+        options = self.render_options()
+        px = max(8, round(options.base_px * options.zoom))
+        return window_layout.column_widths(self.reader, px, options.measure_em)
 
     def set_theme(self, theme: str) -> None:
         self.view_options.set_theme(theme)
