@@ -234,7 +234,9 @@ class BookmarkTools(QObject):
 
     @Slot()
     def on_continue(self) -> None:
-        last = self.store.last_position()
+        # The article open now is where the user is: continue the one before it.
+        current = self._article.id if self._article is not None else None
+        last = self.store.last_position(before=current)
         if last is not None:
             self.sig_open_requested.emit(last[0], last[1])
 
