@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal, Slot
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.render import RenderOptions
 from reader.ui.article_document import ArticleDocumentView
 from reader.ui.document_pieces import text_offset, whole_text
+
+_TOP_DELAY_MS = 80  # the outline follows this long after scrolling pauses
 
 
 class ReaderView(ArticleDocumentView):
@@ -22,6 +24,7 @@ class ReaderView(ArticleDocumentView):
 
     sig_external_link_requested = Signal(QUrl)
     sig_bookmark_requested = Signal(int, object)  # block index, (start, end) or None
+    sig_top_block = Signal(int)  # the article block at the top, once scrolling pauses
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,50 @@ class ReaderView(ArticleDocumentView):
         self.verticalScrollBar().rangeChanged.connect(self.on_range_changed)
         self.verticalScrollBar().actionTriggered.connect(self.on_user_scrolled)
         self.setAccessibleName(self.tr("Article"))
+        # Where the reader is, told once per burst of scrolling, not per pixel.
+        self._top_timer = QTimer(self)
+        self._top_timer.setSingleShot(True)
+        self._top_timer.setInterval(_TOP_DELAY_MS)
+        self._top_timer.timeout.connect(self.on_top_due)
+        self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self.sig_loaded.connect(self.on_scrolled)
+
+    @Slot()
+    def on_scrolled(self) -> None:
+        self._top_timer.start()  # not start(value): that would set the interval
+
+    @Slot()
+    def on_top_due(self) -> None:
+        top = self.top_block_index()
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # At the end the last lines are what is read, whatever is at the top.
+            bottom = self.viewport().height() - 8
+            top = self._article_block(self.cursorForPosition(QPoint(8, bottom)).block()) or top
+        if top is not None:
+            self.sig_top_block.emit(top)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        # A read-only view moves no cursor: Ctrl+Home and Ctrl+End go to the
+        # article's start and end themselves (the first or last part of a very
+        # long one).
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            self.go_to_start()
+        elif event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self.go_to_end()
+        else:
+            super().keyPressEvent(event)
+
+    def go_to_start(self) -> None:
+        if self.first_block > 0:
+            self.show_part(0)
+        self.set_scroll_fraction(0.0)
+
+    def go_to_end(self) -> None:
+        last = len(self._source_blocks()) - 1
+        if self.next_part is not None and last >= 0:
+            self.show_part(last)  # the part holding the last paragraph
+        self.set_scroll_fraction(1.0)  # kept at the bottom as the rest comes in
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # Qt override
         return QByteArray()
