@@ -45,6 +45,7 @@ from reader.ui.view_options import ViewOptions
 from reader.ui.window_layout import GeometryKeeper, PaneSplitter
 
 if TYPE_CHECKING:
+    from reader.chinese.audit import Finding
     from reader.library.ingest import ImportReport
 
 log = logging.getLogger(__name__)
@@ -312,12 +313,9 @@ class MainWindow(QMainWindow):
 
         ExportDialog(self, self._current, self.translation, self.bookmarks, self._settings).exec()
 
-    @Slot(int)
-    def on_finding_activated(self, block: int) -> None:
-        if block < 0:
-            self.reader.verticalScrollBar().setValue(0)
-        else:
-            self.reader.scroll_to_block(block)
+    @Slot(object)
+    def on_finding_activated(self, finding: Finding) -> None:
+        self.reader.highlight(finding.block, finding.start, finding.end)  # -1: the title
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.render import RenderOptions
 from reader.ui.article_document import ArticleDocumentView
-from reader.ui.document_pieces import text_offset, whole_text
+from reader.ui.document_pieces import document_position, text_offset, whole_text
+
+# A passage the window points at (a finding of the conversion check): a strong
+# colour with dark text, distinct from bookmark marks and the selection.
+_HIGHLIGHT = ("#ffb347", "#1a1a1a")
 
 _TOP_DELAY_MS = 80  # the outline follows this long after scrolling pauses
 
@@ -43,6 +55,8 @@ class ReaderView(ArticleDocumentView):
         self._top_timer.timeout.connect(self.on_top_due)
         self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
         self.sig_loaded.connect(self.on_scrolled)
+        self._highlight: tuple[str, int, int, int] | None = None  # article id, block, span
+        self.sig_blocks_shown.connect(self.on_blocks_shown)
 
     @Slot()
     def on_scrolled(self) -> None:
@@ -80,6 +94,54 @@ class ReaderView(ArticleDocumentView):
         if self.next_part is not None and last >= 0:
             self.show_part(last)  # the part holding the last paragraph
         self.set_scroll_fraction(1.0)  # kept at the bottom as the rest comes in
+
+    # --- a highlighted passage -------------------------------------------------
+
+    def highlight(self, block: int, start: int, end: int) -> None:
+        """Scroll to article block `block` and highlight its text [start, end) as
+        shown (-1: the title, shown at the top); kept across re-renders of the
+        same article until another passage or article is shown."""
+        self.setExtraSelections([])
+        if self._article is None:
+            return
+        if block < 0:
+            self._highlight = None
+            self.verticalScrollBar().setValue(0)
+            return
+        self._highlight = (self._article.id, block, start, end)
+        self.scroll_to_block(block)
+        self._apply_highlight()
+
+    def highlighted_text(self) -> str:
+        """The text highlighted now ("" if none)."""
+        selections = self.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    @Slot(int, object)
+    def on_blocks_shown(self, _start: int, _blocks: object) -> None:
+        if self._highlight is not None:
+            self._apply_highlight()
+
+    def _apply_highlight(self) -> None:
+        wanted = self._highlight
+        if wanted is None or self._article is None or wanted[0] != self._article.id:
+            self._highlight = None
+            return
+        _id, block, start, end = wanted
+        at = self.block_position(block)
+        if at is None or self.is_parallel:
+            return  # not in the view yet (it is, once its piece comes in)
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(document_position(document, at, start))
+        cursor.setPosition(document_position(document, at, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(_HIGHLIGHT[0]))
+        fmt.setForeground(QColor(_HIGHLIGHT[1]))
+        selection.format = fmt
+        self.setExtraSelections([selection])
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # Qt override
         return QByteArray()
