@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.translation.add_toolbar()
         self._connect()
         self.model.set_title_transform(self.translation.title_transform())
+        self.bookmarks.set_transform(self.translation.title_transform())
         self.model.reload()
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_titles_changed(self) -> None:
         self.model.set_title_transform(self.translation.title_transform())
+        self.bookmarks.set_transform(self.translation.title_transform())
 
     def start_daily_backup(self) -> None:
         self._backup.start()
