@@ -227,9 +227,8 @@ class BookmarkTools(QObject):
 
         chosen = selection if isinstance(selection, tuple) else None
         dialog = BookmarkDialog(self._window, self.passage(block, chosen))
-        if dialog.exec():
-            if self.add(block, dialog.note(), dialog.colour(), chosen) is None:
-                dialog.keep_for_retry()
+        if dialog.exec() and self.add(block, dialog.note(), dialog.colour(), chosen) is None:
+            dialog.keep_for_retry()
 
     # --- reading position -----------------------------------------------------
 
