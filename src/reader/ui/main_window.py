@@ -398,20 +398,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.import_dialogs import choose_files
 
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import Files"), "", self.tr("Text files (*.txt *.text);;All files (*)")
-        )
-        self.import_paths([Path(f) for f in files])
+        self.import_paths(choose_files(self, self._settings))
 
     @Slot()
     def on_import_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.import_dialogs import choose_folder
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
-        if folder:
-            self.import_paths([Path(folder)])
+        folder = choose_folder(self, self._settings)
+        if folder is not None:
+            self.import_paths([folder])
 
     def import_paths(self, paths: list[Path]) -> None:
         if paths and not self.imports.start(paths):
