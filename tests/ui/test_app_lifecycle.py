@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -58,7 +58,13 @@ def test_a_second_launch_brings_the_first_window_back_and_the_backup_is_taken(
     def finish(window: MainWindow) -> None:
         seen["restored"] = not window.isMinimized() and window.isVisible()
         window.close()
-        qapp.quit()
+        loop.quit()
+
+    # run() ends in app.exec(); returning from the application's own loop would end
+    # this test session's application, so the app's loop here is an event loop of
+    # its own (everything else in run() is as it is).
+    loop = QEventLoop()
+    monkeypatch.setattr(qapp, "exec", loop.exec, raising=False)
 
     QTimer.singleShot(500, second_launch)
     args = argparse.Namespace(library=None, screenshot=None, size=None, theme=None, open=None)
