@@ -45,7 +45,10 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     settings = QSettings(str(library / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, library, Converters(), settings)
-    window.resize(620, 600)  # a narrow reader pane: ~2 characters a line a column
+    window.resize(620, 600)
+    # Zoomed in, a narrow window's reader pane holds ~3 characters a line a column
+    # (the side panes yield first, so the pane itself stays a few hundred px wide).
+    window.view_options._zoom(3.0)
     window.show()
     window.translation.script.set_mode(ScriptMode.SIMPLIFIED)
     window.translation.script.side_by_side.setChecked(True)

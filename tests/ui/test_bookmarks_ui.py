@@ -14,6 +14,8 @@ from reader.ui.bookmarks_model import BookmarksModel
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 
 def test_ctrl_d_bookmarks_the_article_and_the_panel_lists_it(
     window: MainWindow, qtbot: QtBot
@@ -102,16 +104,22 @@ def test_position_and_bookmarks_survive_a_restart_and_a_script_switch(
     assert [b.note for b in again.bookmarks.store.all()] == ["留意這段"]
 
 
-def test_continue_reading_reopens_the_last_article(window: MainWindow) -> None:
+def test_continue_reading_goes_back_to_the_article_read_before(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     seed = window.reader.article
     assert seed is not None
     window.reader.scroll_to_block(3)
-    window.on_save_position()
-    window.on_previous_article()  # another article; nothing scrolled there
-    assert window.reader.article is not None and window.reader.article.id != seed.id
-    window.bookmarks.store.save_position(seed.id, 3, "", 0.5)  # the seed was read last
-    window.bookmarks.on_continue()
+    window.on_save_position()  # as scrolling settles
+    window.on_previous_article()  # the user moves on to another article and reads it
+    other = window.reader.article
+    assert other is not None and other.id != seed.id
+    window.on_save_position()  # its position is the newest now
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL_SHIFT)  # Go → Continue Reading
     assert window.reader.article is not None and window.reader.article.id == seed.id
+    qtbot.waitUntil(lambda: window.reader.top_block_index() == 3)
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL_SHIFT)  # and back again
+    assert window.reader.article is not None and window.reader.article.id == other.id
 
 
 def test_bookmarks_move_to_a_fresh_library(

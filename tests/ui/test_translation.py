@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -47,21 +48,29 @@ def test_switching_script_converts_every_place_the_article_appears(
     qtbot.waitUntil(lambda: SEED_TITLE in list_titles(window))
 
 
-def test_the_stored_original_is_never_changed(window: MainWindow) -> None:
+def test_the_stored_original_is_never_changed(window: MainWindow, qtbot: QtBot) -> None:
     article = window.reader.article
     assert article is not None
     before = window._store.get(article.id)
     window.translation.script.set_mode(ScriptMode.SIMPLIFIED)
     window.translation.presenter.accept(
         article.id,
-        [f for f in _findings(window) if f.kind is FindingKind.ERROR],
+        [f for f in _findings(window, qtbot) if f.kind is FindingKind.ERROR],
     )
     assert window._store.get(article.id) == before
 
 
-def _findings(window: MainWindow):  # type: ignore[no-untyped-def]
-    window.translation.check_action.setChecked(True)
+def _findings(window: MainWindow, qtbot: QtBot):  # type: ignore[no-untyped-def]
+    open_check(window, qtbot)
     return window.translation._findings
+
+
+def open_check(window: MainWindow, qtbot: QtBot) -> None:
+    """View → Check Conversion, then wait for the audit (it runs off the UI thread)."""
+    window.translation.check_action.trigger()
+    assert window.reader.article is not None
+    article_id = window.reader.article.id
+    qtbot.waitUntil(lambda: window.translation._audited == article_id, timeout=20000)
 
 
 def test_script_choice_is_remembered(open_window: WindowFactory, library: Path) -> None:
@@ -90,8 +99,10 @@ def test_side_by_side_shows_both_and_marks_the_differences(window: MainWindow) -
     assert not window.reader.is_parallel
 
 
-def test_conversion_check_finds_and_fixes_the_naive_errors(window: MainWindow) -> None:
-    window.translation.check_action.setChecked(True)
+def test_conversion_check_finds_and_fixes_the_naive_errors(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_check(window, qtbot)
     panel = window.translation.panel
     findings = window.translation._findings
     errors = [f for f in findings if f.kind is FindingKind.ERROR]
@@ -100,20 +111,21 @@ def test_conversion_check_finds_and_fixes_the_naive_errors(window: MainWindow) -
     panel.hide_variants.setChecked(True)
     assert all(f.kind is FindingKind.ERROR for f in panel.visible_findings())
     assert "干部" in window.reader.toPlainText()
-    panel.on_accept_all()
+    panel.accept_all_button.click()
     shown = window.reader.toPlainText()
     assert "幹部" in shown and "干部" not in shown
     assert "公裡" not in shown
     # The fixes carry into another script as well.
     window.translation.script.set_mode(ScriptMode.TAIWAN)
     assert "幹部" in window.reader.toPlainText()
+    monkeypatch.setattr("reader.ui.audit_panel.ask", lambda *_args: True)  # "Yes, discard"
     panel.revert_button.click()
     assert "干部" in window.reader.toPlainText()
 
 
 def test_simplified_article_gets_a_note_not_findings(window: MainWindow) -> None:
     window.on_previous_article()  # the simplified sample
-    window.translation.check_action.setChecked(True)
+    window.translation.check_action.trigger()
     assert window.translation.panel.list.count() == 0
     assert "Traditional" in window.translation.panel.summary.text()
 

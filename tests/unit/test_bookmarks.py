@@ -162,6 +162,8 @@ def test_reading_positions_and_continue_reading(lib: tuple[ArticleStore, Bookmar
     last = marks.last_position()
     assert last is not None and (last.article_id, last.block, last.fraction) == ("b2", 1, 0.25)
     assert last[0] == "b2" and last[1] == 1  # the UI indexes it
+    before = marks.last_position(before="b2")  # b2 is open: the one read before it
+    assert before is not None and before.article_id == "a1"
     assert marks.position("nowhere") is None
 
 

@@ -306,3 +306,25 @@ def test_converters_built_once_per_config() -> None:
         for mode in ScriptMode:
             converter.convert_article(article, mode)
     assert converters.built == 4  # t2s, t2tw, t2hk, s2twp
+
+
+def test_one_glossary_row_serves_either_script() -> None:
+    # The row is written in Traditional; the text may be in either script.
+    glossary = Glossary([GlossaryEntry("中聯部", "中共中央對外聯絡部")])
+    converter = ScriptConverter(Converters(), glossary)
+    for text in ("中聯部的調研", "中联部的调研"):
+        assert converter.convert_text(text, M.TRADITIONAL, Script.MIXED).startswith(
+            "中共中央對外聯絡部"
+        ), text
+    # And a Simplified row meets Traditional text, with neighbours untouched.
+    converter.set_glossary(Glossary([GlossaryEntry("干部", "幹部們")]))
+    assert converter.convert_text("幹部和干部", M.TAIWAN, Script.TRADITIONAL) == "幹部們和幹部們"
+    # Full-width Latin and case fold as search folds them.
+    converter.set_glossary(Glossary([GlossaryEntry("OpenCC", "開放中文轉換")]))
+    assert converter.convert_text("用ｏｐｅｎｃｃ", M.TAIWAN) == "用開放中文轉換"
+
+
+def test_a_glossary_row_does_not_match_a_different_word() -> None:
+    glossary = Glossary([GlossaryEntry("中聯部", "X")])
+    converter = ScriptConverter(Converters(), glossary)
+    assert converter.convert_text("中央部", M.TRADITIONAL) == "中央部"

@@ -17,6 +17,7 @@ from reader.domain import Article, Block, Script
 
 if TYPE_CHECKING:
     from reader.chinese.detect import Converters
+    from reader.chinese.folding import Folder
     from reader.chinese.glossary import Glossary
 
 
@@ -141,6 +142,14 @@ class ScriptConverter:
     def __init__(self, converters: Converters, glossary: Glossary | None = None) -> None:
         self._converters = converters
         self._glossary = glossary
+        self._folder: Folder | None = None  # built when a glossary is first used
+
+    def _folding(self) -> tuple[Folder, Converters]:
+        if self._folder is None:
+            from reader.chinese.folding import Folder
+
+            self._folder = Folder(self._converters)
+        return self._folder, self._converters
 
     @property
     def glossary(self) -> Glossary | None:
@@ -159,7 +168,8 @@ class ScriptConverter:
             return convert_with_chain(self._converters, text, chain)
         # Glossary sources become placeholders OpenCC passes through, so its
         # phrase tables cannot rewrite them; the targets go back in afterwards.
-        protected, restore = glossary.protect(text, mode)
+        # Sources match in either script: one row serves 中聯部 and 中联部.
+        protected, restore = glossary.protect(text, mode, self._folding())
         return restore(convert_with_chain(self._converters, protected, chain))
 
     def convert_article(self, article: Article, mode: ScriptMode) -> Article:

@@ -12,8 +12,15 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.chinese.convert import ScriptMode, parse_mode
+
+if TYPE_CHECKING:
+    from reader.chinese.detect import Converters
+    from reader.chinese.folding import Folder
+
+    Folding = tuple[Folder, Converters]
 
 # Characters a TSV field cannot hold.
 _FORBIDDEN = frozenset("\t\n\r")
@@ -40,6 +47,12 @@ def _identity(text: str) -> str:
     return text
 
 
+class _Table(NamedTuple):
+    pattern: re.Pattern[str]  # every applicable source, longest first
+    targets: dict[str, str]  # a source's key (folded, with a Folder) → its target
+    key: Callable[[str], str]  # what a matched text is looked up by
+
+
 def _placeholders(taken: set[str]) -> Iterator[str]:
     for first, last in _PLACEHOLDER_RANGES:
         for code in range(first, last + 1):
@@ -48,45 +61,94 @@ def _placeholders(taken: set[str]) -> Iterator[str]:
                 yield ch
 
 
+# OpenCC tables through which a glossary source's characters are asked for their
+# forms in other scripts and standards; a form counts only if it folds the same.
+_FORM_CONFIGS = ("t2s", "s2t", "s2tw", "s2hk", "t2tw", "t2hk", "tw2t", "hk2t")
+
+
+def _char_forms(chars: set[str], folder: Folder, converters: Converters) -> dict[str, str]:
+    """A regex character class for each character: every form of it (in either
+    script, another standard, full width or another case) that the Folder folds
+    to the same as it, so a source matches text written in any of them."""
+    ordered = sorted(chars - {"\n"})
+    forms: dict[str, set[str]] = {c: {c, c.lower(), c.upper()} for c in ordered}
+    for ch in ordered:
+        folded = folder.fold(ch)
+        if len(folded) == 1:
+            forms[ch].add(folded)
+    for config in _FORM_CONFIGS:
+        out = converters.convert(config, "\n".join(ordered)).split("\n")
+        if len(out) != len(ordered):  # never expected; ask one at a time
+            out = [converters.convert(config, c) for c in ordered]
+        for ch, other in zip(ordered, out, strict=True):
+            if len(other) == 1:
+                forms[ch].add(other)
+    for found in forms.values():
+        found |= {chr(ord(c) + 0xFEE0) for c in list(found) if "!" <= c <= "~"}  # full width
+    classes: dict[str, str] = {}
+    for ch in ordered:
+        same = sorted(c for c in forms[ch] if folder.fold(c) == folder.fold(ch))
+        classes[ch] = re.escape(ch) if same == [ch] else "[" + "".join(map(re.escape, same)) + "]"
+    return classes
+
+
 class Glossary:
-    """An immutable set of overrides; the matcher for each mode is built once."""
+    """An immutable set of overrides; the matcher for each mode is built once.
+
+    With folding (reader.chinese.folding.Folder), a source matches the text whatever
+    script it is written in: one row for 中聯部 serves 中联部 too."""
 
     def __init__(self, entries: Iterable[GlossaryEntry] = ()) -> None:
         self.entries: tuple[GlossaryEntry, ...] = tuple(entries)
-        self._tables: dict[ScriptMode, tuple[re.Pattern[str], dict[str, str]] | None] = {}
+        self._tables: dict[tuple[ScriptMode, bool], _Table | None] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _table(self, mode: ScriptMode) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    def _table(self, mode: ScriptMode, folding: Folding | None) -> _Table | None:
         with self._lock:
-            if mode in self._tables:
-                return self._tables[mode]
+            key = (mode, folding is not None)
+            if key in self._tables:
+                return self._tables[key]
+            same: Callable[[str], str] = folding[0].fold if folding is not None else _identity
             targets: dict[str, str] = {}
+            sources: dict[str, str] = {}  # the key a source is known by → the source
             # An entry for named modes beats one for every mode; among equals the
             # later wins, as a later line in a TSV file would.
             ordered = sorted(
                 (e for e in self.entries if e.applies_to(mode)), key=lambda e: bool(e.modes)
             )
             for entry in ordered:
-                targets[entry.source] = entry.target
+                targets[same(entry.source)] = entry.target
+                sources[same(entry.source)] = entry.source
             table = None
             if targets:
+                classes: dict[str, str] = {}
+                if folding is not None:
+                    chars = {c for s in sources.values() for c in s}
+                    classes = _char_forms(chars, *folding)
                 # Longest first: at each position the regex tries the alternatives in
                 # order, so 中央和国家机关 wins over 国家 and matches never overlap.
-                sources = sorted(targets, key=len, reverse=True)
-                table = (re.compile("|".join(map(re.escape, sources))), targets)
-            self._tables[mode] = table
+                longest = sorted(sources.values(), key=len, reverse=True)
+                alternatives = (
+                    "".join(classes.get(c) or re.escape(c) for c in source) for source in longest
+                )
+                table = _Table(re.compile("|".join(alternatives)), targets, same)
+            self._tables[key] = table
             return table
 
-    def protect(self, text: str, mode: ScriptMode) -> tuple[str, Callable[[str], str]]:
+    def protect(
+        self, text: str, mode: ScriptMode, folding: Folding | None = None
+    ) -> tuple[str, Callable[[str], str]]:
         """The text with each applicable source replaced by a placeholder, and the
-        function that turns the placeholders of the converted text into the targets."""
-        table = self._table(mode)
+        function that turns the placeholders of the converted text into the targets.
+        With `folding` (a Folder and the Converters it asks), sources match in
+        whatever script the text is written."""
+        table = self._table(mode, folding)
         if table is None:
             return text, _identity
-        pattern, targets = table
+        pattern, targets, same = table
         fresh = _placeholders(set(_PLACEHOLDER_RE.findall(text)))
         by_source: dict[str, str] = {}
         back: dict[str, str] = {}
@@ -99,7 +161,7 @@ class Glossary:
                 # in practice (the glossary would need that many distinct entries in use).
                 placeholder = next(fresh)
                 by_source[found] = placeholder
-                back[placeholder] = targets[found]
+                back[placeholder] = targets[same(found)]
             return placeholder
 
         protected = pattern.sub(swap, text)

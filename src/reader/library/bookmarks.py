@@ -227,12 +227,15 @@ class BookmarkStore:
         ).fetchone()
         return Position(int(row[0]), str(row[1]), float(row[2]), str(row[3])) if row else None
 
-    def last_position(self) -> ReadingPosition | None:
-        """Where "Continue reading" goes: the latest position of an article still here."""
+    def last_position(self, before: str | None = None) -> ReadingPosition | None:
+        """Where "Continue reading" goes: the latest position of an article still
+        here, other than `before` (the article open now: the one read before it)."""
         row = self.conn.execute(
             "SELECT p.article_id, p.block, p.quote, p.fraction, p.updated_at "
             "FROM reading_positions p JOIN articles a ON a.id = p.article_id "
-            "ORDER BY p.updated_at DESC LIMIT 1"
+            "WHERE p.article_id IS NOT ? "
+            "ORDER BY p.updated_at DESC LIMIT 1",
+            (before,),
         ).fetchone()
         if row is None:
             return None

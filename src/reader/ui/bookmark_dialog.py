@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.plain_text import plain_label
+
 # Soft highlighter colours that keep black text readable in every theme.
 COLOURS = {
     "#f3e3a6": "Yellow",
@@ -26,10 +28,19 @@ COLOURS = {
 _unsaved_note = ""
 
 
+_PASSAGE_CHARS = 240  # of a long paragraph, the start is enough to know it
+
+
 class BookmarkDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`passage`: the text being bookmarked, as the reader shows it."""
+
+    def __init__(self, parent: QWidget | None = None, passage: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bookmark"))
+        shown = passage if len(passage) <= _PASSAGE_CHARS else passage[:_PASSAGE_CHARS] + "…"
+        self.passage = plain_label(self, shown)  # text from a file: never markup (traps #16)
+        self.passage.setWordWrap(True)
+        self.passage.setAccessibleName(self.tr("Passage"))
         self.editor = QPlainTextEdit(self)
         self.editor.setPlaceholderText(self.tr("A note (optional)"))
         self.editor.setPlainText(_unsaved_note)
@@ -50,6 +61,8 @@ class BookmarkDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if passage:
+            layout.addWidget(self.passage)
         layout.addWidget(QLabel(self.tr("Note:"), self))
         layout.addWidget(self.editor)
         layout.addLayout(colours)

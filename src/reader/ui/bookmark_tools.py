@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -40,6 +41,7 @@ class BookmarkTools(QObject):
         self._dock: QDockWidget | None = None
         self._panel: BookmarksPanel | None = None
         self.model = BookmarksModel(self._save_note, self)
+        self._transform: Callable[[str], str] | None = None  # to the display script
         self.bookmark_action = QAction(self.tr("&Bookmark Article"), self)
         self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
         self.bookmark_action.triggered.connect(self.on_bookmark_article)
@@ -171,6 +173,20 @@ class BookmarkTools(QObject):
 
     # --- adding ---------------------------------------------------------------
 
+    def set_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Titles and passages follow the display script (None: as stored)."""
+        self._transform = transform
+        self.model.set_transform(transform)
+
+    def passage(self, block: int, selection: tuple[int, int] | None) -> str:
+        """The text a bookmark of the open article is for, in the display script."""
+        if self._article is None or not 0 <= block < len(self._article.blocks):
+            return ""
+        text = self._article.blocks[block].text
+        if selection is not None:
+            text = text[selection[0] : selection[1]]
+        return self._transform(text) if self._transform is not None else text
+
     def set_article(self, article: Article | None) -> None:
         self._article = article
 
@@ -209,11 +225,10 @@ class BookmarkTools(QObject):
     def on_bookmark_requested(self, block: int, selection: object) -> None:
         from reader.ui.bookmark_dialog import BookmarkDialog
 
-        dialog = BookmarkDialog(self._window)
-        if dialog.exec():
-            chosen = selection if isinstance(selection, tuple) else None
-            if self.add(block, dialog.note(), dialog.colour(), chosen) is None:
-                dialog.keep_for_retry()
+        chosen = selection if isinstance(selection, tuple) else None
+        dialog = BookmarkDialog(self._window, self.passage(block, chosen))
+        if dialog.exec() and self.add(block, dialog.note(), dialog.colour(), chosen) is None:
+            dialog.keep_for_retry()
 
     # --- reading position -----------------------------------------------------
 
@@ -234,7 +249,9 @@ class BookmarkTools(QObject):
 
     @Slot()
     def on_continue(self) -> None:
-        last = self.store.last_position()
+        # The article open now is where the user is: continue the one before it.
+        current = self._article.id if self._article is not None else None
+        last = self.store.last_position(before=current)
         if last is not None:
             self.sig_open_requested.emit(last[0], last[1])
 

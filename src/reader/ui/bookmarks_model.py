@@ -20,6 +20,10 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _PAGE = 500  # groups handed to the view at a time, so 10,000 bookmarks open at once
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
 @dataclass
 class _Group:
     article_id: str
@@ -45,6 +49,8 @@ class BookmarksModel(QAbstractItemModel):
         self._groups: list[_Group] = []
         self._shown = 0  # groups handed to the view so far: 500 at a time
         self._filter = ""
+        # Titles and passages are shown in the display script (None: as stored).
+        self._show: Callable[[str], str] = _as_is
         # Notes typed but not stored (disk full, library read-only): kept and shown
         # until a later save succeeds, so the user's words are never lost.
         self.drafts: dict[str, str] = {}
@@ -55,6 +61,12 @@ class BookmarksModel(QAbstractItemModel):
         self._all = bookmarks
         self._titles = titles
         self._rebuild()
+
+    def set_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Show titles and passages through `transform` (the display script)."""
+        self.beginResetModel()
+        self._show = transform or _as_is
+        self.endResetModel()
 
     def set_filter(self, text: str) -> None:
         self._filter = text.strip().casefold()
@@ -67,7 +79,14 @@ class BookmarksModel(QAbstractItemModel):
         for mark in self._all:
             title = self._titles.get(mark.article_id, "")
             if needle and not any(
-                needle in text.casefold() for text in (mark.note, mark.quote, title)
+                needle in text.casefold()
+                for text in (
+                    mark.note,
+                    mark.quote,
+                    title,
+                    self._show(mark.quote),
+                    self._show(title),
+                )
             ):
                 continue
             group = groups.get(mark.article_id)
@@ -154,7 +173,7 @@ class BookmarksModel(QAbstractItemModel):
         if index.internalId() == _GROUP:
             group = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole and index.column() == self.EXCERPT:
-                return f"{group.title} ({len(group.bookmarks)})"
+                return f"{self._show(group.title)} ({len(group.bookmarks)})"
             return None
         mark = self._groups[index.internalId()].bookmarks[index.row()]
         if role == self.BOOKMARK_ROLE:
@@ -164,7 +183,7 @@ class BookmarksModel(QAbstractItemModel):
                 if mark.block is None:
                     return self.tr("The whole article")
                 lost = self.tr(" (passage not found)") if mark.orphaned else ""
-                return f"{mark.quote}…{lost}"
+                return f"{self._show(mark.quote)}…{lost}"
             if index.column() == self.NOTE:
                 draft = self.drafts.get(mark.id)
                 if draft is None:
@@ -174,7 +193,7 @@ class BookmarksModel(QAbstractItemModel):
                 return self.tr("{0} (not saved)").format(draft)
             return mark.created_at[:10]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return mark.note or mark.quote
+            return mark.note or self._show(mark.quote)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

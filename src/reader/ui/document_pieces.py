@@ -229,3 +229,17 @@ def text_offset(document: QTextDocument, position: int) -> tuple[int, int] | Non
     if index is None:
         return None
     return index, _first_part(block)[1] + position - block.position()
+
+
+def document_position(document: QTextDocument, start: int, offset: int) -> int:
+    """The document position of `offset` in the text of the article block that
+    starts at document position `start` (its Qt blocks taken as one text)."""
+    block = document.findBlock(start)
+    state = block.userState()
+    while offset > len(block.text()):
+        following = block.next()
+        if not following.isValid() or following.userState() != state:
+            return block.position() + len(block.text())  # past its end: its end
+        offset -= len(block.text())
+        block = following
+    return block.position() + offset

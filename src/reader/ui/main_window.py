@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from reader.chinese import Converters
 from reader.domain import Article
 from reader.library import ArticleStore
 from reader.render import RenderOptions
+from reader.ui import window_layout
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.backup_runner import DailyBackup
 from reader.ui.bookmark_tools import BookmarkTools
@@ -42,8 +42,10 @@ from reader.ui.plain_text import ask, protect_view
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
+from reader.ui.window_layout import GeometryKeeper, PaneSplitter
 
 if TYPE_CHECKING:
+    from reader.chinese.audit import Finding
     from reader.library.ingest import ImportReport
 
 log = logging.getLogger(__name__)
@@ -96,15 +98,18 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView(self)
         self.outline = OutlinePanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = PaneSplitter(self.reader_widths, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.outline)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([320, 820, 200])
+        left.setMinimumWidth(window_layout.LIST_MIN)
+        self.outline.setMinimumWidth(window_layout.OUTLINE_MIN)
+        for pane, (stretch, folds) in enumerate(((0, False), (1, False), (0, True))):
+            self.splitter.setStretchFactor(pane, stretch)
+            self.splitter.setCollapsible(pane, folds)
+        self.splitter.set_preferred(window_layout.first_sizes(1280))
         self.setCentralWidget(self.splitter)
+        self._geometry = GeometryKeeper(self, self.splitter, settings)
 
         self.imports = ImportRunner(library_dir, converters, self)
         self._backup = DailyBackup(library_dir)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
         self.translation.add_toolbar()
         self._connect()
         self.model.set_title_transform(self.translation.title_transform())
+        self.bookmarks.set_transform(self.translation.title_transform())
         self.model.reload()
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
         self.reader.sig_blocks_shown.connect(self.outline.add_blocks)  # as the pieces come
+        self.reader.sig_top_block.connect(self.outline.follow)  # the heading being read
         self.reader.sig_external_link_requested.connect(self.on_external_link)
         self.imports.sig_finished.connect(self.on_import_finished)
         self.translation.sig_redisplay.connect(self.on_redisplay)
@@ -163,6 +170,9 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif not self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # not sized by the caller
+            window_layout.place_first_window(self)
+            self.splitter.set_preferred(window_layout.first_sizes(self.width()))
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -203,6 +213,12 @@ class MainWindow(QMainWindow):
 
     def render_options(self) -> RenderOptions:
         return self.view_options.render_options()
+
+    def reader_widths(self) -> tuple[int, int]:
+        """The reader pane's width for a whole column and for a just readable one."""
+        options = self.render_options()
+        px = max(8, round(options.base_px * options.zoom))
+        return window_layout.column_widths(self.reader, px, options.measure_em)
 
     def set_theme(self, theme: str) -> None:
         self.view_options.set_theme(theme)
@@ -257,6 +273,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_titles_changed(self) -> None:
         self.model.set_title_transform(self.translation.title_transform())
+        self.bookmarks.set_transform(self.translation.title_transform())
 
     def start_daily_backup(self) -> None:
         self._backup.start()
@@ -298,12 +315,9 @@ class MainWindow(QMainWindow):
 
         ExportDialog(self, self._current, self.translation, self.bookmarks, self._settings).exec()
 
-    @Slot(int)
-    def on_finding_activated(self, block: int) -> None:
-        if block < 0:
-            self.reader.verticalScrollBar().setValue(0)
-        else:
-            self.reader.scroll_to_block(block)
+    @Slot(object)
+    def on_finding_activated(self, finding: Finding) -> None:
+        self.reader.highlight(finding.block, finding.start, finding.end)  # -1: the title
 
     @Slot(QModelIndex, QModelIndex)
     def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -384,20 +398,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.import_dialogs import choose_files
 
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import Files"), "", self.tr("Text files (*.txt *.text);;All files (*)")
-        )
-        self.import_paths([Path(f) for f in files])
+        self.import_paths(choose_files(self, self._settings))
 
     @Slot()
     def on_import_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.import_dialogs import choose_folder
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
-        if folder:
-            self.import_paths([Path(folder)])
+        folder = choose_folder(self, self._settings)
+        if folder is not None:
+            self.import_paths([folder])
 
     def import_paths(self, paths: list[Path]) -> None:
         if paths and not self.imports.start(paths):

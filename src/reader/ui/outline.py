@@ -71,6 +71,27 @@ class OutlinePanel(QListWidget):
         empty.setFlags(Qt.ItemFlag.NoItemFlags)
         self.addItem(empty)
 
+    @Slot(int)
+    def follow(self, top_block: int) -> None:
+        """Highlight the heading of the part being read (the last heading at or
+        above the block at the top of the reader); none above the first heading."""
+        at = bisect.bisect_right(self._indexes, top_block) - 1
+        if at < 0:
+            self.clearSelection()
+            self.setCurrentRow(-1)
+            return
+        if self.currentRow() != at:
+            self.setCurrentRow(at)  # selects it; activates nothing
+        self.scrollToItem(self.item(at))
+
+    def current_heading(self) -> int | None:
+        """The block index of the heading highlighted, if any."""
+        item = self.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        index = item.data(_BLOCK_ROLE)
+        return int(index) if index is not None else None
+
     def block_indexes(self) -> list[int]:
         found = (self.item(row).data(_BLOCK_ROLE) for row in range(self.count()))
         return [int(i) for i in found if i is not None]

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPoint, QUrl, Signal, Slot
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QByteArray, QPoint, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.render import RenderOptions
 from reader.ui.article_document import ArticleDocumentView
-from reader.ui.document_pieces import text_offset, whole_text
+from reader.ui.document_pieces import document_position, text_offset, whole_text
+
+# A passage the window points at (a finding of the conversion check): a strong
+# colour with dark text, distinct from bookmark marks and the selection.
+_HIGHLIGHT = ("#ffb347", "#1a1a1a")
+
+_TOP_DELAY_MS = 80  # the outline follows this long after scrolling pauses
 
 
 class ReaderView(ArticleDocumentView):
@@ -22,6 +36,7 @@ class ReaderView(ArticleDocumentView):
 
     sig_external_link_requested = Signal(QUrl)
     sig_bookmark_requested = Signal(int, object)  # block index, (start, end) or None
+    sig_top_block = Signal(int)  # the article block at the top, once scrolling pauses
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +48,100 @@ class ReaderView(ArticleDocumentView):
         self.verticalScrollBar().rangeChanged.connect(self.on_range_changed)
         self.verticalScrollBar().actionTriggered.connect(self.on_user_scrolled)
         self.setAccessibleName(self.tr("Article"))
+        # Where the reader is, told once per burst of scrolling, not per pixel.
+        self._top_timer = QTimer(self)
+        self._top_timer.setSingleShot(True)
+        self._top_timer.setInterval(_TOP_DELAY_MS)
+        self._top_timer.timeout.connect(self.on_top_due)
+        self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self.sig_loaded.connect(self.on_scrolled)
+        self._highlight: tuple[str, int, int, int] | None = None  # article id, block, span
+        self.sig_blocks_shown.connect(self.on_blocks_shown)
+
+    @Slot()
+    def on_scrolled(self) -> None:
+        self._top_timer.start()  # not start(value): that would set the interval
+
+    @Slot()
+    def on_top_due(self) -> None:
+        top = self.top_block_index()
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # At the end the last lines are what is read, whatever is at the top.
+            bottom = self.viewport().height() - 8
+            top = self._article_block(self.cursorForPosition(QPoint(8, bottom)).block()) or top
+        if top is not None:
+            self.sig_top_block.emit(top)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        # A read-only view moves no cursor: Ctrl+Home and Ctrl+End go to the
+        # article's start and end themselves (the first or last part of a very
+        # long one).
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            self.go_to_start()
+        elif event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self.go_to_end()
+        else:
+            super().keyPressEvent(event)
+
+    def go_to_start(self) -> None:
+        if self.first_block > 0:
+            self.show_part(0)
+        self.set_scroll_fraction(0.0)
+
+    def go_to_end(self) -> None:
+        last = len(self._source_blocks()) - 1
+        if self.next_part is not None and last >= 0:
+            self.show_part(last)  # the part holding the last paragraph
+        self.set_scroll_fraction(1.0)  # kept at the bottom as the rest comes in
+
+    # --- a highlighted passage -------------------------------------------------
+
+    def highlight(self, block: int, start: int, end: int) -> None:
+        """Scroll to article block `block` and highlight its text [start, end) as
+        shown (-1: the title, shown at the top); kept across re-renders of the
+        same article until another passage or article is shown."""
+        self.setExtraSelections([])
+        if self._article is None:
+            return
+        if block < 0:
+            self._highlight = None
+            self.verticalScrollBar().setValue(0)
+            return
+        self._highlight = (self._article.id, block, start, end)
+        self.scroll_to_block(block)
+        self._apply_highlight()
+
+    def highlighted_text(self) -> str:
+        """The text highlighted now ("" if none)."""
+        selections = self.extraSelections()
+        return selections[0].cursor.selectedText() if selections else ""
+
+    @Slot(int, object)
+    def on_blocks_shown(self, _start: int, _blocks: object) -> None:
+        if self._highlight is not None:
+            self._apply_highlight()
+
+    def _apply_highlight(self) -> None:
+        wanted = self._highlight
+        if wanted is None or self._article is None or wanted[0] != self._article.id:
+            self._highlight = None
+            return
+        _id, block, start, end = wanted
+        at = self.block_position(block)
+        if at is None or self.is_parallel:
+            return  # not in the view yet (it is, once its piece comes in)
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(document_position(document, at, start))
+        cursor.setPosition(document_position(document, at, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(_HIGHLIGHT[0]))
+        fmt.setForeground(QColor(_HIGHLIGHT[1]))
+        selection.format = fmt
+        self.setExtraSelections([selection])
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # Qt override
         return QByteArray()

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 class TranslationTools(QObject):
     sig_redisplay = Signal()  # what is shown must be presented again
     sig_titles_changed = Signal()  # list titles and section names must be converted again
-    sig_finding_activated = Signal(int)  # block index of a finding the user picked
+    sig_finding_activated = Signal(object)  # the Finding the user picked
+    sig_check_done = Signal()  # the check's findings for the open article are listed
 
     def __init__(
         self,
@@ -55,6 +56,10 @@ class TranslationTools(QObject):
         self.glossary_action.triggered.connect(self.on_glossary)
         self._article: Article | None = None  # the original of what is shown
         self._findings: list[Finding] = []
+        # The audit is of the stored original, which accepting fixes never changes:
+        # it runs once per article, off the UI thread (seconds for a long one).
+        self._audited: str | None = None  # the article _findings are for
+        self._auditing: str | None = None  # the article being audited in the background
 
         self.script.sig_changed.connect(self.on_script_changed)
 
@@ -139,19 +144,44 @@ class TranslationTools(QObject):
     def refresh_check(self) -> None:
         article = self._article
         if article is None:
-            self.panel.set_findings([], set(), self.tr("No article is open."))
+            self.panel.show_note(self.tr("No article is open."))
+            self.sig_check_done.emit()
             return
         if article.script is Script.SIMPLIFIED:
-            self.panel.set_findings(
-                [],
-                set(),
-                self.tr("This check is for Traditional text; this article is Simplified."),
+            self.panel.show_note(
+                self.tr("This check is for Traditional text; this article is Simplified.")
             )
+            self.sig_check_done.emit()
             return
+        if self._audited == article.id:
+            self.panel.set_findings(self._findings, self.presenter.accepted_keys(article.id))
+            self.sig_check_done.emit()
+            return
+        if self._auditing == article.id:
+            return  # its findings are on their way
+        self._auditing = article.id
+        self.panel.show_note(self.tr("Checking the conversion…"))
         from reader.chinese.audit import audit_article  # loaded when first used
+        from reader.ui.background import in_background
 
-        self._findings = audit_article(article, self.presenter.converters)
-        self.panel.set_findings(self._findings, self.presenter.accepted_keys(article.id))
+        converters = self.presenter.converters
+
+        def done(findings: object) -> None:
+            if self._auditing == article.id:
+                self._auditing = None
+            if not isinstance(findings, list):
+                return
+            self._findings, self._audited = findings, article.id
+            if self.check_visible() or self._article is article:
+                self.refresh_check()  # this article's, or the one opened meanwhile
+
+        def failed(exc: BaseException) -> None:
+            if self._auditing == article.id:
+                self._auditing = None
+            self.panel.show_note(self.tr("The check could not run: {0}").format(exc))
+            self.sig_check_done.emit()
+
+        in_background(self, lambda: audit_article(article, converters), done, failed)
 
     @Slot(bool)
     def on_dock_visibility(self, visible: bool) -> None:
