@@ -14,8 +14,8 @@ from collections.abc import Callable
 # about 100. The bound sits between, far from both.
 MAX_RATIO = 30.0
 _ROUNDS = 5
-_MIN_SECONDS = 0.005
-_LONG_RUN = 2.0  # seconds: a large run this long is not repeated  # calls are repeated until one measurement lasts at least this long
+_MIN_SECONDS = 0.005  # calls are repeated until one measurement lasts at least this long
+_LONG_RUN = 2.0  # seconds: a large run this long is not repeated
 
 
 def _per_call(work: Callable[[], object]) -> float:
