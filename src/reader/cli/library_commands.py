@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.cli import ExitCode, err
 from reader.domain import Article, BlockKind
-from reader.library import ArticleStore, LibraryError, default_library_dir, open_library
+from reader.library import LibraryError, default_library_dir
 
 if TYPE_CHECKING:
     from reader.chinese.glossary import Glossary
+    from reader.library import ArticleRow, ArticleStore
 
 
 def glossary_of(args: argparse.Namespace) -> Glossary | None:
@@ -36,6 +37,8 @@ def store_of(args: argparse.Namespace) -> ArticleStore:
     cleanly, so the next start need not check it for damage."""
     store: ArticleStore | None = getattr(args, "opened_store", None)
     if store is None:
+        from reader.library import ArticleStore, open_library  # not for `convert`
+
         directory: Path = args.library or default_library_dir()
         store = ArticleStore(open_library(directory))
         args.opened_store = store
@@ -60,6 +63,31 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     return ExitCode.INPUT_FAILED if report.failures else ExitCode.OK
 
 
+def _write_listing_json(listing: list[tuple[list[str], list[ArticleRow]]], out: TextIO) -> None:
+    """What json.dump(..., ensure_ascii=False, indent=2) writes, character for
+    character, but ~10x faster: with `indent` the json module falls back to its
+    pure-Python encoder (7 s at 100,000 articles); here each string goes through
+    the C encoder and the layout is put together around it."""
+    value = json.JSONEncoder(ensure_ascii=False).encode  # C for str, None → null
+    chunks: list[str] = []
+    for number, (path, rows) in enumerate(listing):
+        section = ",\n".join(f"      {value(name)}" for name in path)
+        section = f"[\n{section}\n    ]" if path else "[]"
+        articles = ",\n".join(
+            f'      {{\n        "id": {value(r.id)},\n        "title": {value(r.title)},\n'
+            f'        "published": {value(r.published)}\n      }}'
+            for r in rows
+        )
+        articles = f"[\n{articles}\n    ]" if rows else "[]"
+        lead = "[\n" if number == 0 else ",\n"
+        chunks.append(f'{lead}  {{\n    "section": {section},\n    "articles": {articles}\n  }}')
+        if len(chunks) >= 64:
+            out.write("".join(chunks))
+            chunks.clear()
+    chunks.append("\n]\n" if listing else "[]\n")
+    out.write("".join(chunks))
+
+
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     from reader.library.listing import section_path
 
@@ -75,17 +103,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     listing = [(path, rows) for path, rows in listing if rows]
     listing.sort(key=lambda item: item[0])
     if args.json:
-        data = [
-            {
-                "section": path,
-                "articles": [
-                    {"id": r.id, "title": r.title, "published": r.published} for r in rows
-                ],
-            }
-            for path, rows in listing
-        ]
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _write_listing_json(listing, out)
         return ExitCode.OK
     for path, rows in listing:
         print(f"{' / '.join(path)} ({len(rows)})", file=out)

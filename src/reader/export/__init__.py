@@ -24,6 +24,7 @@ __all__ = [
     "ExportNote",
     "ExportOptions",
     "export_article",
+    "export_bytes",
     "prepare",
 ]
 
@@ -48,6 +49,21 @@ def _bytes_of(doc: ExportDocument) -> bytes:
 
         return docx_bytes(doc)
     raise ExportError(f"unknown export format {doc.format!r}")
+
+
+def export_bytes(doc: ExportDocument) -> bytes:
+    """The file's bytes in its format, written nowhere (`reader export … -o -`).
+    ExportError, one line, if they cannot be made."""
+    if doc.format == "pdf":
+        from reader.export.pdf import render_pdf
+
+        try:
+            return render_pdf(doc)
+        except ExportError:
+            raise
+        except Exception as exc:  # fpdf2, a damaged font: one line for the user
+            raise ExportError(f"the PDF could not be made ({exc})") from exc
+    return _bytes_of(doc)
 
 
 def export_article(doc: ExportDocument, path: Path, overwrite: bool = False) -> Path:
