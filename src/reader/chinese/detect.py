@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-import tempfile
 import threading
 from pathlib import Path
 from typing import Protocol
@@ -57,6 +55,9 @@ _CHARACTERS: dict[str, list[tuple[str, bool]]] = {
 
 
 def _characters_only(config: str) -> _Converter:
+    import json
+    import tempfile  # here: it brings shutil and lzma, which the app's start never needs
+
     import opencc
 
     share: str = getattr(opencc, "_opencc_share_dir")  # noqa: B009 (not exported)
