@@ -21,6 +21,9 @@ Measured in one run, alternating, so machine noise hits both alike:
   before the window was shown, and after it (the child waits up to 5 s for a
   check started in the background, outside the timed part). A start after a
   clean quit must run none.
+- cpu_to_shown: CPU time (all threads) of each child until its window showed, a
+  figure less at the mercy of other processes on a busy machine than the wall
+  clock; the ratio against the bare window with text is reported as well.
 - --library DIR: use (a copy of) an existing library instead of generating one.
 """
 
@@ -51,7 +54,7 @@ def shown(app, window):
     for _ in range(3):
         app.processEvents()
     window.grab()
-    print(repr(time.time()))
+    print(repr(time.time()), repr(time.process_time()))  # wall clock, CPU time so far
 """
 
 # The same widgets as Reader's window, configured alike (menus with their
@@ -177,6 +180,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 CHECKS: list[dict[str, int]] = []
+CPU: dict[str, list[float]] = {}  # CPU seconds of each child until its window showed
 
 
 def crash(library: Path) -> None:
@@ -194,10 +198,12 @@ def child(script: str, *args: str) -> tuple[float, float]:
         [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=True
     )
     lines = out.stdout.strip().splitlines()
+    stamp = lines[-3] if script is APP else lines[-2]
+    wall, cpu = (float(x) for x in stamp.split())
+    CPU.setdefault(script, []).append(cpu)
     if script is APP:
         CHECKS.append(json.loads(lines[-2]))
-        return float(lines[-3]) - start, int(lines[-1]) / 1024
-    return float(lines[-2]) - start, int(lines[-1]) / 1024
+    return wall - start, int(lines[-1]) / 1024
 
 
 def open_article_ms(
@@ -279,6 +285,8 @@ def main() -> None:
             app_t.append(t)
             app_m.append(m)
         clean_checks = list(CHECKS)
+        cpu = {key: statistics.median(CPU[script]) for key, script in
+               (("bare", BARE), ("text", BARE_TEXT), ("app", APP))}  # fmt: skip
         CHECKS.clear()
         for _ in range(args.runs):
             crash(library)
@@ -307,6 +315,10 @@ def main() -> None:
                 "start_ratio": round(app / bare, 2),
                 "start_bare_with_text_s": round(statistics.median(text_t), 3),
                 "start_ratio_to_bare_with_text": round(app / text, 2),
+                "cpu_to_shown_bare_s": round(cpu["bare"], 3),
+                "cpu_to_shown_bare_with_text_s": round(cpu["text"], 3),
+                "cpu_to_shown_app_s": round(cpu["app"], 3),
+                "cpu_ratio_to_bare_with_text": round(cpu["app"] / cpu["text"], 2),
                 "start_after_crash_s": round(after_crash, 3),
                 "after_crash_ratio_to_bare_with_text": round(after_crash / text, 2),
                 "checks_in_clean_starts": total(clean_checks),
