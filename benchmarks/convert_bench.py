@@ -100,6 +100,9 @@ def cli(megabytes: float, runs: int) -> dict[str, object]:
         source.write_text(text_of(TRADITIONAL, megabytes), encoding="utf-8")
         mb = source.stat().st_size / 1_000_000
         env = {**os.environ, "READER_HOME": str(folder / "home")}  # no library, no glossary
+        # As on a user's machine, modules load from cached bytecode (this sandbox sets
+        # PYTHONDONTWRITEBYTECODE, which would recompile Reader's modules every run).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         commands = {
             "reader": [
                 sys.executable,

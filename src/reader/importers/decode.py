@@ -87,7 +87,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     `declared` is a charset label from the file's metadata (HTTP header, meta
     tag), trusted only as far as strict decoding and the score bear it out.
     """
-    if not data.strip():
+    if not data or data.isspace():  # as `not data.strip()`, without copying 20 MB
         raise DecodeError(_EMPTY)
     if data.startswith(_MAGIC):
         raise DecodeError(_BINARY)
@@ -116,11 +116,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def _finish(text: str, encoding: str, lossy: bool = False, checked: bool = False) -> Decoded:
-    if not text.strip():
+    if not text or text.isspace():
         raise DecodeError(_EMPTY)
     if not checked and ("\x00" in text or _too_many_controls(text)):
         raise DecodeError(_BINARY)
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, lossy)
+    if "\r" in text:  # one fast search; the replacements copy the text twice
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding, lossy)
 
 
 def _too_many_control_bytes(data: bytes) -> bool:
