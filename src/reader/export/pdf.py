@@ -14,15 +14,9 @@ markup, so `<img src="/dev/zero">` names no resource (traps #2).
 from __future__ import annotations
 
 import errno
-import functools
 import itertools
-import os
 import re
-import shutil
-import subprocess
-import sys
 import tempfile
-import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reader.domain import Article, BlockKind
 from reader.export.atomic import ExportCancelled, ExportError, write_atomic
+from reader.export.pdf_fonts import find_font as _find_font
 from reader.render import PALETTES, FontStyle, RenderOptions, Theme, font_families, meta_line
 
 if TYPE_CHECKING:
@@ -91,72 +86,6 @@ class _Text(NamedTuple):
     y: float
     text: str
     outline: int = -1  # ≥ 0: an entry of the PDF outline at this level
-
-
-def _font_dirs() -> list[Path]:
-    home = Path.home()
-    if sys.platform == "win32":
-        local = Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft/Windows/Fonts"
-        dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts", local]
-    elif sys.platform == "darwin":
-        dirs = [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    else:
-        dirs = [home / ".local/share/fonts", home / ".fonts", Path("/usr/share/fonts")]
-    return [d for d in dirs if d.is_dir()]
-
-
-_index_lock = threading.Lock()
-
-
-@functools.cache
-def _font_index() -> dict[tuple[str, bool], tuple[str, int, int]]:
-    """(family, bold) → (file, face, weight) of the installed fonts, for systems without
-    fontconfig (Windows, macOS). Reads only each face's name and OS/2 tables."""
-    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
-
-    index: dict[tuple[str, bool], tuple[str, int, int]] = {}
-    for path in sorted(p for d in _font_dirs() for p in d.rglob("*")):
-        if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
-            continue
-        try:
-            collection = path.suffix.lower() in {".ttc", ".otc"}
-            opened = TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True)
-            for number, face in enumerate(opened.fonts if collection else [opened]):
-                weight = int(face["OS/2"].usWeightClass)
-                target = 700 if weight >= 600 else 400
-                for record in face["name"].names:
-                    key = (record.toUnicode().casefold(), weight >= 600)
-                    old = index.get(key)
-                    # The face nearest Regular (400) or Bold (700) wins: not Light, not Black.
-                    if record.nameID in (1, 16) and (
-                        old is None or abs(weight - target) < abs(old[2] - target)
-                    ):
-                        index[key] = (str(path), number, weight)
-            opened.close()  # the faces of a collection share one file
-        except Exception:  # a damaged font file is not this export's failure
-            continue
-    return index
-
-
-@functools.lru_cache(maxsize=64)
-def _find_font(family: str, bold: bool) -> tuple[str, int] | None:
-    """The file and face number of an installed family, or None."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        with _index_lock:
-            hit = _font_index().get((family.casefold(), bold))
-        return (hit[0], hit[1]) if hit else None
-    pattern = f"{family}:weight={200 if bold else 80}"  # fontconfig's Bold and Regular
-    answer = "%{file}\n%{index}\n%{family}\n%{weight}"
-    try:
-        run = subprocess.run([fc_match, "-f", answer, pattern], capture_output=True, timeout=10)
-        file, index, families, weight = run.stdout.decode("utf-8", "replace").split("\n")
-        # fontconfig always answers with *some* font: only the family asked for counts.
-        if family in families.split(",") and bold == (float(weight) >= 180):
-            return file, int(index or 0)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return None
 
 
 def _pick(lang: str, article: Article, bold: bool) -> tuple[str, int] | None:
