@@ -14,6 +14,17 @@ Measured in one run, alternating, so machine noise hits both alike:
 - open_article: median time from selecting a 5,000-character article's row
   in the list to its first paint in the reader pane (fetch from the library,
   render, lay out, outline), in-process.
+- after_crash: the app started again right after a Reader process was killed
+  (SIGKILL) with the library open; ratio against the bare window with text.
+- checks: damage checks (PRAGMA quick_check / integrity_check) the start-ups ran,
+  counted by a trace on every SQLite connection of the child: on the UI thread
+  before the window was shown, and after it (the child waits up to 5 s for a
+  check started in the background, outside the timed part). A start after a
+  clean quit must run none.
+- cpu_to_shown: CPU time (all threads) of each child until its window showed, a
+  figure less at the mercy of other processes on a busy machine than the wall
+  clock; the ratio against the bare window with text is reported as well.
+- --library DIR: use (a copy of) an existing library instead of generating one.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,7 +54,7 @@ def shown(app, window):
     for _ in range(3):
         app.processEvents()
     window.grab()
-    print(repr(time.time()))
+    print(repr(time.time()), repr(time.process_time()))  # wall clock, CPU time so far
 """
 
 # The same widgets as Reader's window, configured alike (menus with their
@@ -99,15 +111,38 @@ BARE_TEXT = BARE.replace(
 APP = (
     SHOWN
     + r"""
-import resource, sys
+import json, resource, sqlite3, sys, threading
+checks = {"before_shown": 0, "after_shown": 0, "on_ui_thread_after_shown": 0}
+state = {"shown": False}
+def trace(sql):
+    if "quick_check" in sql or "integrity_check" in sql:
+        ui = threading.current_thread() is threading.main_thread()
+        if not state["shown"]:
+            checks["before_shown"] += 1
+        else:
+            checks["after_shown"] += 1
+            checks["on_ui_thread_after_shown"] += ui
+_connect = sqlite3.connect
+def connect(*args, **kwargs):
+    conn = _connect(*args, **kwargs)
+    conn.set_trace_callback(trace)
+    return conn
+sqlite3.connect = connect
 import reader.ui.app
 def stop(app, window, _path):
     shown(app, window)
+    state["shown"] = True
+    stopped = time.time()
+    if checks["before_shown"] == 0:  # a check in the background, if any, is counted
+        while time.time() - stopped < float(sys.argv[3]) and not checks["after_shown"]:
+            app.processEvents()
+            time.sleep(0.01)
     return 0
 reader.ui.app._save_screenshot = stop
 from reader.launch import main
 code = main(["--library", sys.argv[2], "--screenshot", sys.argv[1], "--size", "1280x800"])
 assert code == 0, code
+print(json.dumps(checks))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 )
@@ -134,6 +169,25 @@ def build_library(folder: Path, n: int) -> str:
     return long_article.id
 
 
+# What a crash leaves: a Reader process that opened the library, killed outright.
+CRASH = r"""
+import os, signal, sys
+from reader.library import open_library
+from pathlib import Path
+conn = open_library(Path(sys.argv[1]))
+conn.execute("SELECT count(*) FROM articles").fetchone()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+CHECKS: list[dict[str, int]] = []
+CPU: dict[str, list[float]] = {}  # CPU seconds of each child until its window showed
+
+
+def crash(library: Path) -> None:
+    run = subprocess.run([sys.executable, "-c", CRASH, str(library)], capture_output=True)
+    assert run.returncode == -9, run
+
+
 def child(script: str, *args: str) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # As on a user's machine, modules load from cached bytecode (this sandbox
@@ -144,7 +198,12 @@ def child(script: str, *args: str) -> tuple[float, float]:
         [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=True
     )
     lines = out.stdout.strip().splitlines()
-    return float(lines[-2]) - start, int(lines[-1]) / 1024
+    stamp = lines[-3] if script is APP else lines[-2]
+    wall, cpu = (float(x) for x in stamp.split())
+    CPU.setdefault(script, []).append(cpu)
+    if script is APP:
+        CHECKS.append(json.loads(lines[-2]))
+    return wall - start, int(lines[-1]) / 1024
 
 
 def open_article_ms(
@@ -199,26 +258,50 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--library", type=Path, help="a copy of this library, not a new one")
+    parser.add_argument("--no-open", action="store_true", help="skip the in-process part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         library = Path(tmp, "lib")
-        long_id = build_library(library, args.articles)
+        if args.library is not None:
+            shutil.copytree(args.library, library)
+            long_id = ""
+        else:
+            long_id = build_library(library, args.articles)
         png = str(Path(tmp, "shot.png"))
-        child(APP, png, str(library))  # first run: sample check, settings, warm caches
+        wait = "5"  # seconds a child waits for a background check after the window shows
+        child(APP, png, str(library), wait)  # first run: sample check, settings, warm caches
         sample = str(
             HERE.parent / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
         )
-        bare_t, bare_m, app_t, app_m, text_t = [], [], [], [], []
+        bare_t, bare_m, app_t, app_m, text_t, crash_t = [], [], [], [], [], []
+        CHECKS.clear()
         for _ in range(args.runs):
             t, m = child(BARE, png)
             bare_t.append(t)
             bare_m.append(m)
             text_t.append(child(BARE_TEXT, png, sample)[0])
-            t, m = child(APP, png, str(library))
+            t, m = child(APP, png, str(library), wait)
             app_t.append(t)
             app_m.append(m)
-        opens, switches, with_list, built = open_article_ms(library, long_id, 30)
+        clean_checks = list(CHECKS)
+        cpu = {key: statistics.median(CPU[script]) for key, script in
+               (("bare", BARE), ("text", BARE_TEXT), ("app", APP))}  # fmt: skip
+        CHECKS.clear()
+        for _ in range(args.runs):
+            crash(library)
+            crash_t.append(child(APP, png, str(library), wait)[0])
+        crash_checks = list(CHECKS)
+        if long_id and not args.no_open:
+            opens, switches, with_list, built = open_article_ms(library, long_id, 30)
+        else:
+            opens, switches, with_list, built = [0.0], [0.0], [0.0], 0
     bare, app = statistics.median(bare_t), statistics.median(app_t)
+    text, after_crash = statistics.median(text_t), statistics.median(crash_t)
+
+    def total(checks: list[dict[str, int]]) -> dict[str, int]:
+        return {key: sum(c[key] for c in checks) for key in checks[0]} if checks else {}
+
     print(
         json.dumps(
             {
@@ -231,7 +314,15 @@ def main() -> None:
                 "start_app_s": round(app, 3),
                 "start_ratio": round(app / bare, 2),
                 "start_bare_with_text_s": round(statistics.median(text_t), 3),
-                "start_ratio_to_bare_with_text": round(app / statistics.median(text_t), 2),
+                "start_ratio_to_bare_with_text": round(app / text, 2),
+                "cpu_to_shown_bare_s": round(cpu["bare"], 3),
+                "cpu_to_shown_bare_with_text_s": round(cpu["text"], 3),
+                "cpu_to_shown_app_s": round(cpu["app"], 3),
+                "cpu_ratio_to_bare_with_text": round(cpu["app"] / cpu["text"], 2),
+                "start_after_crash_s": round(after_crash, 3),
+                "after_crash_ratio_to_bare_with_text": round(after_crash / text, 2),
+                "checks_in_clean_starts": total(clean_checks),
+                "checks_in_starts_after_crash": total(crash_checks),
                 "rss_bare_mb": round(statistics.median(bare_m), 1),
                 "rss_app_mb": round(statistics.median(app_m), 1),
                 "open_5000_chars_median_ms": round(statistics.median(opens), 2),

@@ -10,6 +10,10 @@
   re-layout is measured elsewhere), median of --switches. For comparison, the
   same conversion done with one convert_text call per piece instead of one joined call.
 - converters_built: OpenCC converters built over the whole run; each config once.
+- cli: `reader convert --to simplified FILE` on --mb of Traditional text, as a process
+  (start-up, decoding, script detection, conversion, output), against the bare OpenCC
+  binding in a process of its own (`OpenCC("t2s").convert` of the file read as UTF-8),
+  alternating, median of --runs; ratio = reader ÷ bare.
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import platform
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,6 +84,50 @@ def throughput(converter: ScriptConverter, megabytes: float, runs: int) -> dict[
         results[config] = {"mb": round(mb, 2), "seconds": round(seconds, 3),
                            "mb_per_s": round(mb / seconds, 1)}  # fmt: skip
     return results
+
+
+BARE = """
+import sys, opencc
+text = open(sys.argv[1], encoding="utf-8").read()
+sys.stdout.write(opencc.OpenCC("t2s").convert(text))
+"""
+
+
+def cli(megabytes: float, runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        source = folder / "traditional.txt"
+        source.write_text(text_of(TRADITIONAL, megabytes), encoding="utf-8")
+        mb = source.stat().st_size / 1_000_000
+        env = {**os.environ, "READER_HOME": str(folder / "home")}  # no library, no glossary
+        # As on a user's machine, modules load from cached bytecode (this sandbox sets
+        # PYTHONDONTWRITEBYTECODE, which would recompile Reader's modules every run).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        commands = {
+            "reader": [
+                sys.executable,
+                "-m",
+                "reader",
+                "convert",
+                "--to",
+                "simplified",
+                str(source),
+            ],
+            "bare": [sys.executable, "-c", BARE, str(source)],
+        }
+        times: dict[str, list[float]] = {key: [] for key in commands}
+        outputs: dict[str, bytes] = {}
+        for _ in range(runs):
+            for key, command in commands.items():
+                start = time.perf_counter()
+                run = subprocess.run(command, capture_output=True, env=env, check=True)
+                times[key].append(time.perf_counter() - start)
+                outputs[key] = run.stdout
+    reader, bare = (statistics.median(times[key]) for key in ("reader", "bare"))
+    return {"mb": round(mb, 2),
+            "reader_seconds": round(reader, 3), "bare_opencc_seconds": round(bare, 3),
+            "ratio": round(reader / bare, 2),
+            "same_output": outputs["reader"] == outputs["bare"]}  # fmt: skip
 
 
 def article_of(chars: int, converters: Converters) -> Article:
@@ -136,6 +188,7 @@ def main() -> None:
         c for source, mode in THROUGHPUT.values() for c in conversion_chain(source, mode)
     }
     report["converters_built"] = converters.built
+    report["cli"] = cli(args.mb, args.runs)
     report["distinct_configs_used"] = len(configs_used | {"t2s", "s2t"})
     print(json.dumps(report, ensure_ascii=False, indent=2))
 

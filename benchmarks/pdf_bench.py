@@ -11,6 +11,9 @@
   characters, whose glyphs fontTools subsets. Plain, and bilingual Traditional /
   Simplified (four faces).
 - pages, kb, distinct: of the file written / of the article.
+- baseline: bare uharfbuzz subsetting the same face to the same characters
+  (hb.subset, median of --runs), in the same run: the floor of any export that
+  embeds a subset; ratio = export ÷ baseline.
 """
 
 from __future__ import annotations
@@ -65,6 +68,26 @@ def varied(chars: int, sample: Article) -> Article:
     return Article(id="varied", title=base.title, blocks=base.blocks + extra, script=base.script)
 
 
+def bare_subset(doc: ExportDocument, runs: int) -> float:
+    """Seconds for uharfbuzz alone to subset the body face to the article's characters."""
+    import uharfbuzz as hb
+
+    from reader.export.pdf import _pick
+
+    found = _pick(doc.lang, doc.article, bold=False)
+    assert found is not None
+    face = hb.Face(hb.Blob.from_file_path(found[0]), found[1])
+    text = doc.article.title + "".join(b.text for b in doc.article.blocks)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        wanted = hb.SubsetInput()
+        wanted.unicode_set.update(ord(c) for c in set(text))
+        hb.subset(face, wanted)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def measure(doc: ExportDocument, folder: Path, runs: int) -> dict[str, object]:
     path = folder / "out.pdf"
     write_pdf(doc, path, overwrite=True)  # warm-up: fonts found, modules loaded
@@ -76,8 +99,10 @@ def measure(doc: ExportDocument, folder: Path, runs: int) -> dict[str, object]:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     pages = re.search(r"^Pages:\s+(\d+)", info, re.M)
     text = doc.article.title + "".join(b.text for b in doc.article.blocks)
+    seconds, baseline = statistics.median(times), bare_subset(doc, runs)
     return {"chars": len(text), "distinct": len(set(text)),
-            "seconds": round(statistics.median(times), 2),
+            "seconds": round(seconds, 3), "baseline_hb_subset_s": round(baseline, 3),
+            "ratio": round(seconds / baseline, 1),
             "pages": int(pages.group(1)) if pages else None,
             "kb": round(path.stat().st_size / 1024)}  # fmt: skip
 

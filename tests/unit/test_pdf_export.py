@@ -21,7 +21,7 @@ import pytest
 from reader.chinese import Converters
 from reader.chinese.convert import ScriptConverter, ScriptMode
 from reader.domain import Article, Block, Bookmark, Script
-from reader.export import atomic
+from reader.export import atomic, pdf_fonts
 from reader.export import pdf as pdf_module
 from reader.export.options import ExportDocument, ExportOptions, prepare
 from reader.export.pdf import BOTTOM_MARGIN, PAGE_SIZES, TOP_MARGIN, write_pdf
@@ -323,7 +323,7 @@ def test_fonts_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None
     """Windows and macOS have no fc-match: the font folders are read instead."""
     from fontTools.ttLib import TTCollection, TTFont
 
-    monkeypatch.setattr(pdf_module.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(pdf_fonts.shutil, "which", lambda _name: None)
     pdf_module._find_font.cache_clear()
     try:
         found = pdf_module._find_font("Noto Serif CJK SC", False)

@@ -126,7 +126,10 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--page", choices=["a4", "letter"], default="a4", help="pdf: paper size")
     # Kept as typed: Path() drops the trailing "/" that says "a folder".
     p.add_argument(
-        "-o", "--output", metavar="PATH", help="file, or folder (ending in / or existing)"
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="file, folder (ending in / or existing), or - for standard output",
     )
 
 

@@ -7,12 +7,14 @@ numbers clashing names "title (2).md". Markdown, HTML, text and Word never load 
 `-o PATH` of one article: an existing folder, or a PATH ending in a separator
 (`out/`), is a folder: the file goes inside it, named after the title, and a
 missing one is created (with its parents), as `--section` does. Anything else
-names the file itself, whose folder must exist.
+names the file itself, whose folder must exist. `-o -` writes to standard output:
+text formats as text, PDF and Word as bytes, but not to a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import os
 import sqlite3
@@ -112,8 +114,41 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         return ExitCode.USAGE
     sources = _Sources(args, options)
     if args.section is not None:
+        if args.output == "-":
+            err("export: -o - (standard output) takes one article, not --section")
+            return ExitCode.USAGE
         return _export_section(args, sources, out)
     return _export_one(args, sources, out)
+
+
+_BINARY = {"pdf": "PDF", "docx": "Word"}
+
+
+def _to_stdout(doc: ExportDocument, out: TextIO) -> int:
+    """`-o -`: the export's bytes on standard output, nothing else there."""
+    from reader.export import ExportError, export_bytes
+
+    kind = _BINARY.get(doc.format)
+    buffer = getattr(out, "buffer", None)
+    if kind is not None and (buffer is None or out.isatty()):
+        err(f"export: {kind} is binary and is not written to a terminal; "
+            "redirect it (-o - > file) or give a file name")  # fmt: skip
+        return ExitCode.USAGE
+    try:
+        data = export_bytes(doc)
+    except ExportError as exc:
+        err(f"standard output: {exc}")
+        return ExitCode.INPUT_FAILED
+    out.flush()
+    if kind is not None and buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+        return ExitCode.OK
+    if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") != "utf8":
+        out.reconfigure(encoding="utf-8")  # as `convert`: UTF-8 whatever the locale says
+    out.write(data.decode("utf-8"))
+    out.flush()
+    return ExitCode.OK
 
 
 def _write(doc: ExportDocument, path: Path) -> str | None:
@@ -139,6 +174,8 @@ def _export_one(args: argparse.Namespace, sources: _Sources, out: TextIO) -> int
         err(str(exc))
         return ExitCode.INPUT_FAILED
     doc = sources.document(article)
+    if args.output == "-":
+        return _to_stdout(doc, out)
     name = safe_filename(doc.article.title, doc.options.extension)
     path = _target(args.output, name)
     if isinstance(path, str):

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.export.atomic import ExportError, write_atomic
+from reader.export.atomic import ExportCancelled, ExportError, write_atomic
 from reader.export.options import (
     EXTENSIONS,
     ExportDocument,
@@ -18,12 +18,14 @@ from reader.export.options import (
 
 __all__ = [
     "EXTENSIONS",
+    "ExportCancelled",
     "ExportDocument",
     "ExportError",
     "ExportLabels",
     "ExportNote",
     "ExportOptions",
     "export_article",
+    "export_bytes",
     "prepare",
 ]
 
@@ -50,20 +52,52 @@ def _bytes_of(doc: ExportDocument) -> bytes:
     raise ExportError(f"unknown export format {doc.format!r}")
 
 
-def export_article(doc: ExportDocument, path: Path, overwrite: bool = False) -> Path:
+def export_bytes(doc: ExportDocument) -> bytes:
+    """The file's bytes in its format, written nowhere (`reader export … -o -`).
+    ExportError, one line, if they cannot be made."""
+    if doc.format == "pdf":
+        from reader.export.pdf import render_pdf
+
+        try:
+            return render_pdf(doc)
+        except ExportError:
+            raise
+        except Exception as exc:  # fpdf2, a damaged font: one line for the user
+            raise ExportError(f"the PDF could not be made ({exc})") from exc
+    return _bytes_of(doc)
+
+
+def _always(_done: float) -> bool:
+    return True
+
+
+def export_article(
+    doc: ExportDocument,
+    path: Path,
+    overwrite: bool = False,
+    progress: Callable[[float], bool] = _always,
+) -> Path:
     """Write `doc` to `path` in its format, atomically; returns the path written.
 
-    FileExistsError if `path` exists and `overwrite` is False (the caller asks);
-    ExportError, one line naming the file, for anything else.
+    `progress` is told how far the export is (0.0–1.0) and cancels it by answering
+    False: ExportCancelled, and nothing is written. FileExistsError if `path` exists
+    and `overwrite` is False (the caller asks); ExportError, one line naming the
+    file, for anything else.
     """
+    if not progress(0.0):
+        raise ExportCancelled
     if doc.format == "pdf":
         # Loaded only when asked for (the writer draws with fpdf2, never with Qt).
         try:
             module = importlib.import_module("reader.export.pdf")
         except ImportError as exc:
             raise ExportError("PDF export is not available") from exc
-        write_pdf: Callable[[ExportDocument, Path, bool], None] = module.write_pdf
-        write_pdf(doc, path, overwrite)
+        write_pdf: Callable[..., None] = module.write_pdf
+        write_pdf(doc, path, overwrite, progress)
         return path
-    write_atomic(path, _bytes_of(doc), overwrite=overwrite)
+    data = _bytes_of(doc)
+    if not progress(0.9):
+        raise ExportCancelled
+    write_atomic(path, data, overwrite=overwrite)
+    progress(1.0)
     return path

@@ -20,6 +20,10 @@ class ExportError(Exception):
     """An export that failed; str() is one line naming the file and why."""
 
 
+class ExportCancelled(Exception):
+    """The user cancelled the export; nothing was written and an old file stays."""
+
+
 def _umask() -> int:
     # Linux tells the umask without changing it; elsewhere it must be set to be read,
     # which is a process-wide change for an instant (a race only with other threads

@@ -14,27 +14,28 @@ markup, so `<img src="/dev/zero">` names no resource (traps #2).
 from __future__ import annotations
 
 import errno
-import functools
 import itertools
-import os
 import re
-import shutil
-import subprocess
-import sys
-import threading
+import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.domain import Article, BlockKind
-from reader.export.atomic import ExportError, write_atomic
+from reader.export.atomic import ExportCancelled, ExportError, write_atomic
+from reader.export.pdf_fonts import find_font as _find_font
 from reader.render import PALETTES, FontStyle, RenderOptions, Theme, font_families, meta_line
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
     from reader.export.options import ExportDocument
+    from reader.export.pdf_fonts import Face
+
+# Told how far the export is (0.0–1.0); answers False to cancel it.
+Progress = Callable[[float], bool]
 
 PAGE_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # points
 BODY_PT = 11.0
@@ -87,72 +88,6 @@ class _Text(NamedTuple):
     outline: int = -1  # ≥ 0: an entry of the PDF outline at this level
 
 
-def _font_dirs() -> list[Path]:
-    home = Path.home()
-    if sys.platform == "win32":
-        local = Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft/Windows/Fonts"
-        dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts", local]
-    elif sys.platform == "darwin":
-        dirs = [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    else:
-        dirs = [home / ".local/share/fonts", home / ".fonts", Path("/usr/share/fonts")]
-    return [d for d in dirs if d.is_dir()]
-
-
-_index_lock = threading.Lock()
-
-
-@functools.cache
-def _font_index() -> dict[tuple[str, bool], tuple[str, int, int]]:
-    """(family, bold) → (file, face, weight) of the installed fonts, for systems without
-    fontconfig (Windows, macOS). Reads only each face's name and OS/2 tables."""
-    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
-
-    index: dict[tuple[str, bool], tuple[str, int, int]] = {}
-    for path in sorted(p for d in _font_dirs() for p in d.rglob("*")):
-        if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
-            continue
-        try:
-            collection = path.suffix.lower() in {".ttc", ".otc"}
-            opened = TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True)
-            for number, face in enumerate(opened.fonts if collection else [opened]):
-                weight = int(face["OS/2"].usWeightClass)
-                target = 700 if weight >= 600 else 400
-                for record in face["name"].names:
-                    key = (record.toUnicode().casefold(), weight >= 600)
-                    old = index.get(key)
-                    # The face nearest Regular (400) or Bold (700) wins: not Light, not Black.
-                    if record.nameID in (1, 16) and (
-                        old is None or abs(weight - target) < abs(old[2] - target)
-                    ):
-                        index[key] = (str(path), number, weight)
-            opened.close()  # the faces of a collection share one file
-        except Exception:  # a damaged font file is not this export's failure
-            continue
-    return index
-
-
-@functools.lru_cache(maxsize=64)
-def _find_font(family: str, bold: bool) -> tuple[str, int] | None:
-    """The file and face number of an installed family, or None."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        with _index_lock:
-            hit = _font_index().get((family.casefold(), bold))
-        return (hit[0], hit[1]) if hit else None
-    pattern = f"{family}:weight={200 if bold else 80}"  # fontconfig's Bold and Regular
-    answer = "%{file}\n%{index}\n%{family}\n%{weight}"
-    try:
-        run = subprocess.run([fc_match, "-f", answer, pattern], capture_output=True, timeout=10)
-        file, index, families, weight = run.stdout.decode("utf-8", "replace").split("\n")
-        # fontconfig always answers with *some* font: only the family asked for counts.
-        if family in families.split(",") and bold == (float(weight) >= 180):
-            return file, int(index or 0)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return None
-
-
 def _pick(lang: str, article: Article, bold: bool) -> tuple[str, int] | None:
     # Serif first, as the reader shows articles; sans if no serif CJK face is installed.
     for style in (FontStyle.SERIF, FontStyle.SANS):
@@ -184,22 +119,22 @@ def _atoms(text: str, joined: set[int]) -> list[tuple[int, int]]:
 class _Layout:
     """Places blocks on pages; nothing is drawn until the page count is known."""
 
-    def __init__(self, pdf: FPDF, page: tuple[float, float], palette: dict[str, str]) -> None:
-        self.pdf, self.palette = pdf, palette
+    def __init__(self, faces: dict[tuple[str, bool], Face], page: tuple[float, float],
+                 palette: dict[str, str]) -> None:  # fmt: skip
+        self.faces, self.palette = faces, palette
         self.width = min(page[0] - 2 * _SIDE_MIN, RenderOptions().measure_em * BODY_PT)
         self.x0 = (page[0] - self.width) / 2
         self.bottom = page[1] - BOTTOM_MARGIN
         self.pages: list[list[_Text]] = [[]]
         self.y = TOP_MARGIN
-        self._widths: dict[tuple[str, bool], dict[str, float]] = {}
+        # Every character drawn is measured first: these are the subsets' characters.
+        self.used: dict[tuple[str, bool], set[str]] = {key: set() for key in faces}
 
     def measure(self, font: str, bold: bool, piece: str) -> float:
         """Width at 1 pt (the caller multiplies by the size)."""
-        cache = self._widths.setdefault((font, bold), {})
-        for char in set(piece) - cache.keys():
-            self.pdf.set_font(font, "B" if bold else "", 1)
-            cache[char] = self.pdf.get_string_width(char)
-        return sum(cache[char] for char in piece)
+        self.used[font, bold].update(piece)
+        width = self.faces[font, bold].width
+        return sum(width(char) for char in piece)
 
     def _lines(self, text: str, joined: set[int], size: float, indent: float, font: str,
                bold: bool) -> list[tuple[int, int, bool]]:  # fmt: skip
@@ -286,23 +221,31 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def _emit(pdf: FPDF, layout: _Layout, page: tuple[float, float], title: str) -> None:
-    """Draw the laid-out pages, with the running title (from page 2) and the page number."""
+def _furnish(layout: _Layout, page: tuple[float, float], title: str) -> None:
+    """Add the running title (from page 2) and the page number to each laid-out page."""
     muted, x0 = layout.palette["muted"], layout.x0
     head, size = " ".join(title.split()), BODY_PT * 0.75
     while len(head) > 1 and layout.measure("body", False, head) * size > layout.width:
         head = head[:-2] + "…"
     for number, items in enumerate(layout.pages, start=1):
-        pdf.add_page()
         folio = f"{number} / {len(layout.pages)}"
         fx = (page[0] - layout.measure("body", False, folio) * size) / 2
-        extra = [_Text("body", False, size, muted, 0.0, fx, page[1] - BOTTOM_MARGIN + 36, folio)]
+        foot = page[1] - BOTTOM_MARGIN + 36
+        items.append(_Text("body", False, size, muted, 0.0, fx, foot, folio))
         if number > 1:
-            extra.append(_Text("body", False, size, muted, 0.0, x0, TOP_MARGIN - 30, head))
-            pdf.set_draw_color(*_rgb(muted))
+            items.append(_Text("body", False, size, muted, 0.0, x0, TOP_MARGIN - 30, head))
+
+
+def _emit(pdf: FPDF, layout: _Layout) -> None:
+    """Draw the laid-out pages (and the rule under the running title from page 2)."""
+    x0 = layout.x0
+    for number, items in enumerate(layout.pages, start=1):
+        pdf.add_page()
+        if number > 1:
+            pdf.set_draw_color(*_rgb(layout.palette["muted"]))
             pdf.set_line_width(0.4)
             pdf.line(x0, TOP_MARGIN - 22, x0 + layout.width, TOP_MARGIN - 22)
-        for item in items + extra:
+        for item in items:
             pdf.set_font(item.font, "B" if item.bold else "", item.size)
             pdf.set_text_color(*_rgb(item.colour))
             pdf.set_char_spacing(item.spacing)
@@ -312,40 +255,18 @@ def _emit(pdf: FPDF, layout: _Layout, page: tuple[float, float], title: str) -> 
             pdf.text(item.x, item.y, item.text)
 
 
-def _register(pdf: FPDF, key: str, lang: str, article: Article) -> None:
-    from fpdf.fonts import TTFFont
+def _faces(key: str, lang: str, article: Article) -> dict[tuple[str, bool], Face]:
+    from reader.export.pdf_fonts import face
 
     regular = _pick(lang, article, bold=False)
     if regular is None:
         raise ExportError(f"no Chinese font for {lang} is installed (Noto Serif or Sans CJK)")
     bold = _pick(lang, article, bold=True) or regular  # no bold face: size marks headings
-    for style, (file, number) in (("", regular), ("B", bold)):
-        pdf.add_font(key, style, file, collection_font_number=number)
-        font = pdf.fonts[key + style]
-        if isinstance(font, TTFFont):  # always
-            # fpdf2 saves each subset twice, and each save measures every glyph's outline
-            # for bounding boxes: a third of the export's time. The whole font's boxes
-            # enclose any subset's, which is all a viewer needs of them.
-            font.ttfont.recalcBBoxes = False
+    return {(key, False): face(*regular), (key, True): face(*bold)}
 
 
-def render_pdf(doc: ExportDocument) -> bytes:
-    """The PDF file's bytes."""
-    from fpdf import FPDF  # here: fpdf2 and its fontTools take ~1.5 s to load
-
-    page = PAGE_SIZES[doc.options.page]
-    pdf = FPDF(unit="pt", format=page)
-    pdf.set_auto_page_break(False)  # the layout breaks pages itself
-    pdf.set_margin(0)
+def _lay_out(doc: ExportDocument, layout: _Layout, progress: Progress) -> None:
     article, original = doc.article, doc.original
-    _register(pdf, "body", doc.lang, article)
-    if doc.bilingual:
-        _register(pdf, "original", doc.original_lang, original)
-    pdf.set_title(" ".join(article.title.split()))
-    pdf.set_author(article.author or "")
-    pdf.set_lang(doc.lang)
-    pdf.set_creator("Reader")
-    layout = _Layout(pdf, page, vars(PALETTES[Theme.LIGHT]))  # dark text on white paper
 
     def marks(block: int | None) -> list[tuple[str, str]]:
         return [(f"[{n.number}]", "accent") for n in doc.notes_on(block)]
@@ -360,7 +281,10 @@ def render_pdf(doc: ExportDocument) -> bytes:
     layout.block([(article.title, "heading"), *marks(None)], _TITLE, "body", outline=0)
     if meta := meta_line(article):
         layout.block([(meta, "muted")], replace(_SMALL, after=1.6), "body")
-    for index, (first, shown) in enumerate(doc.pairs()):
+    pairs = doc.pairs()
+    for index, (first, shown) in enumerate(pairs):
+        if index % 16 == 0 and not progress(0.6 * index / max(1, len(pairs))):
+            raise ExportCancelled
         heading = shown.kind is BlockKind.HEADING
         style = _HEADINGS[min(4, max(2, shown.level or 2))] if heading else _PARAGRAPH
         if doc.bilingual:
@@ -373,22 +297,68 @@ def render_pdf(doc: ExportDocument) -> bytes:
         for note in doc.notes:
             runs = [(f"[{note.number}] ", "accent"), (doc.note_text(note), "text")]
             layout.block(runs, _NOTE, "body")
-    _emit(pdf, layout, page, article.title)
-    return bytes(pdf.output())
 
 
-def write_pdf(doc: ExportDocument, path: Path, overwrite: bool = False) -> None:
+def _always(_done: float) -> bool:
+    return True
+
+
+def render_pdf(doc: ExportDocument, progress: Progress = _always) -> bytes:
+    """The PDF file's bytes. `progress` is told how far it is and may cancel it
+    (ExportCancelled) by answering False."""
+    from fpdf import FPDF  # here: fpdf2 and its fontTools take ~1.5 s to load
+
+    from reader.export.pdf_fonts import embed
+
+    page = PAGE_SIZES[doc.options.page]
+    faces = _faces("body", doc.lang, doc.article)
+    if doc.bilingual:
+        faces |= _faces("original", doc.original_lang, doc.original)
+    layout = _Layout(faces, page, vars(PALETTES[Theme.LIGHT]))  # dark text on white paper
+    _lay_out(doc, layout, progress)
+    _furnish(layout, page, doc.article.title)
+    if not progress(0.6):
+        raise ExportCancelled
+    pdf = FPDF(unit="pt", format=page)
+    pdf.set_auto_page_break(False)  # the layout breaks pages itself
+    pdf.set_margin(0)
+    article = doc.article
+    pdf.set_title(" ".join(article.title.split()))
+    pdf.set_author(article.author or "")
+    pdf.set_lang(doc.lang)
+    pdf.set_creator("Reader")
+    with tempfile.TemporaryDirectory(prefix="reader-pdf-") as folder:
+        for (key, bold), source in faces.items():
+            chars = layout.used[key, bold]
+            if chars or not bold:  # fpdf2 wants each family's regular face
+                embed(pdf, key, "B" if bold else "", source, chars, Path(folder))
+        if not progress(0.7):
+            raise ExportCancelled
+        _emit(pdf, layout)
+        if not progress(0.8):
+            raise ExportCancelled
+        data = bytes(pdf.output())
+    progress(1.0)
+    return data
+
+
+def write_pdf(
+    doc: ExportDocument, path: Path, overwrite: bool = False, progress: Progress = _always
+) -> None:
     """Write `doc` as a PDF to `path`, atomically.
 
-    FileExistsError when `path` exists and `overwrite` is False; ExportError, one line
-    naming the file, for anything else. On any failure no partial file is left and an
-    old file stays. Thread-safe (each call builds its own document): run it on a worker.
+    FileExistsError when `path` exists and `overwrite` is False; ExportCancelled when
+    `progress` answered False; ExportError, one line naming the file, for anything
+    else. On any failure or cancel no partial file is left and an old file stays.
+    Thread-safe (each call builds its own document): run it on a worker.
     """
     path = Path(path)
-    if not overwrite and path.exists():  # before seconds of work, not after
+    if not overwrite and path.exists():  # before the work, not after
         raise FileExistsError(errno.EEXIST, "file exists", str(path))
     try:
-        data = render_pdf(doc)
+        data = render_pdf(doc, progress)
+    except ExportCancelled:
+        raise
     except Exception as exc:  # fpdf2, fontTools (a damaged font): one line for the user
         raise ExportError(f"{path}: the PDF could not be made ({exc})") from exc
     write_atomic(path, data, overwrite)

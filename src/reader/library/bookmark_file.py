@@ -9,7 +9,6 @@ import os
 import re
 import sqlite3
 import stat
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,7 +32,7 @@ _UUID = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # only lone ones reach a str from JSON
-_ID_SPACE = uuid.UUID("5b0e8f0c-6d5e-4b8e-9a43-52ea6d3c1f00")  # Reader's, for derived ids
+_ID_SPACE = "5b0e8f0c-6d5e-4b8e-9a43-52ea6d3c1f00"  # Reader's uuid namespace, for derived ids
 
 
 def row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
@@ -109,7 +108,9 @@ def normal_id(raw: str) -> str | None:
 def derived_id(article_id: str, raw: str) -> str:
     """A uuid made from an article and another id: the same inputs give the same
     id, so importing a file twice never adds a bookmark twice."""
-    return uuid.uuid5(_ID_SPACE, f"{article_id}\x00{raw.lower()}").hex
+    import uuid  # here: it loads `platform`, ~10 ms of the app's start
+
+    return uuid.uuid5(uuid.UUID(_ID_SPACE), f"{article_id}\x00{raw.lower()}").hex
 
 
 def _text(e: dict[str, Any], key: str, default: str | None = "") -> str:

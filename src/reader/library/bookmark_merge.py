@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -160,6 +159,8 @@ class _Merger:
             if held is None or held.article_id == mark.article_id:
                 return bid, held
             bid = derived_id(mark.article_id, bid)  # their id is another article's
+        import uuid  # here: it loads `platform`, ~10 ms of the app's start
+
         return uuid.uuid4().hex, None
 
     def merge_one(self, mark: Bookmark, anchor: Anchor, title: str, deleted: str | None) -> None:

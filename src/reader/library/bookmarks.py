@@ -7,7 +7,6 @@ reader.library.bookmark_file; this is the store the app and the commands use.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
@@ -25,6 +24,13 @@ from reader.library.bookmark_file import (
 )
 from reader.library.bookmark_merge import MergeResult, insert, merge
 from reader.library.db import LibraryError, open_read_only, write
+
+
+def _new_id() -> str:
+    import uuid  # here: it loads `platform`, ~10 ms of the app's start
+
+    return uuid.uuid4().hex
+
 
 __all__ = [
     "QUOTE_CHARS",
@@ -95,7 +101,7 @@ class BookmarkStore:
             raise ValueError("a selection needs its block")
         stamp = now()
         mark = Bookmark(
-            uuid.uuid4().hex, article.id, block, quote, selection, note, check_colour(colour),
+            _new_id(), article.id, block, quote, selection, note, check_colour(colour),
             stamp, stamp,
         )  # fmt: skip
         with write(self.conn, durable=True):

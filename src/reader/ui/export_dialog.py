@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,24 +38,38 @@ FORMATS = {"md": "Markdown", "html": "HTML", "txt": "Plain text", "pdf": "PDF", 
 
 
 class _Worker(QObject):
-    """Writes one export in a thread: a long PDF must not freeze the window."""
+    """Writes one export in a thread: a long PDF must not freeze the window. It
+    reports how far it is, and stops (writing nothing) once `cancel` is set."""
 
-    sig_done = Signal(str, str)  # path written, error message ("" when fine)
+    sig_progress = Signal(int)  # percent
+    sig_done = Signal(str, str, bool)  # path written, error message ("" when fine), cancelled
 
     def __init__(self, doc: ExportDocument, path: Path, overwrite: bool) -> None:
         super().__init__()
         self._doc, self._path, self._overwrite = doc, path, overwrite
+        self.cancel = threading.Event()
+        self._shown = -1
+
+    def _progress(self, done: float) -> bool:  # in the worker thread
+        percent = int(done * 100)
+        if percent != self._shown:
+            self._shown = percent
+            self.sig_progress.emit(percent)
+        return not self.cancel.is_set()
 
     @Slot()
     def run(self) -> None:
-        from reader.export import export_article
+        from reader.export import ExportCancelled, export_article
 
         try:
-            written = export_article(self._doc, self._path, self._overwrite)
-        except Exception as exc:  # reported to the user in one sentence, never lost
-            self.sig_done.emit("", str(exc) or exc.__class__.__name__)
+            written = export_article(self._doc, self._path, self._overwrite, self._progress)
+        except ExportCancelled:
+            self.sig_done.emit("", "", True)
             return
-        self.sig_done.emit(str(written), "")
+        except Exception as exc:  # reported to the user in one sentence, never lost
+            self.sig_done.emit("", str(exc) or exc.__class__.__name__, False)
+            return
+        self.sig_done.emit(str(written), "", False)
 
 
 class ExportDialog(QDialog):
@@ -98,6 +115,9 @@ class ExportDialog(QDialog):
         browse = QPushButton(self.tr("&Browse…"), self)
         self.name = QLineEdit(self)
         self.message = plain_label(self)  # paths and errors quote file names
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.hide()  # shown while an export runs
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
@@ -110,7 +130,11 @@ class ExportDialog(QDialog):
         form.addRow("", self.corrected)
         form.addRow("", self.bom)
         form.addRow(self.tr("&Paper:"), self.page)
-        form.addRow(self.tr("F&older:"), folder_row)
+        # A label of its own: a row holding a layout gives its label no buddy, and
+        # the mnemonic (Alt+O) would go nowhere.
+        folder_label = QLabel(self.tr("F&older:"), self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("File &name:"), self.name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -118,6 +142,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
 
         self._restore_choices()
@@ -125,7 +150,7 @@ class ExportDialog(QDialog):
         self.script.currentIndexChanged.connect(self._update)
         browse.clicked.connect(self.on_browse)
         self.buttons.accepted.connect(self.on_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.on_cancel)
         self._update()
 
     # --- choices ---------------------------------------------------------------
@@ -226,23 +251,55 @@ class ExportDialog(QDialog):
                 return
             overwrite = True
         self._save_choices()
-        self.buttons.setEnabled(False)
+        self._saving(True)
         self.message.setText(self.tr("Exporting…"))
         self._thread = QThread(self)
         self._worker = _Worker(self.document(), path, overwrite)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
+        self._worker.sig_progress.connect(self.progress.setValue)
         self._worker.sig_done.connect(self.on_done)
         self._thread.start()
 
-    @Slot(str, str)
-    def on_done(self, path: str, error: str) -> None:
+    def _saving(self, running: bool) -> None:
+        """While an export runs only Cancel works, and it stops the export."""
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not running)
+        if running:
+            self.progress.setValue(0)
+        self.progress.setVisible(running)
+
+    @Slot()
+    def on_cancel(self) -> None:
+        """Cancel: stops a running export (the dialog stays, nothing is written);
+        otherwise closes the dialog."""
+        if self._worker is not None and self._thread is not None:
+            self._worker.cancel.set()
+            self.message.setText(self.tr("Cancelling…"))
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        # Esc or the window's close button while exporting: cancel it, then close.
+        if self._worker is not None and self._thread is not None:
+            self._worker.cancel.set()
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+        super().reject()
+
+    @Slot(str, str, bool)
+    def on_done(self, path: str, error: str, cancelled: bool) -> None:
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
             self._thread = None
-        self.buttons.setEnabled(True)
+        self._worker = None
+        self._saving(False)
         self.sig_finished.emit(path, error)
+        if cancelled:
+            self.message.setText(self.tr("Export cancelled; nothing was written."))
+            return
         if error:
             self.message.setText(self.tr("The export failed: {0}").format(error))
             return
