@@ -44,7 +44,10 @@ def _sources(package: dict) -> list[dict]:
         return [{"type": "file", "url": pure[0]["url"], "sha256": _sha(pure[0])}]
     sources = []
     for arch in ARCHES:
-        pattern = re.compile(rf"-{PYTHON}-(?:{PYTHON}|abi3)-manylinux[^/]*{arch}\.whl$")
+        # cp312-cp312, or the stable ABI of any CPython up to 3.12 (uharfbuzz: cp311-abi3).
+        pattern = re.compile(
+            rf"-(?:{PYTHON}-{PYTHON}|cp3(?:[0-9]|1[0-2])-abi3)-manylinux[^/]*{arch}\.whl$"
+        )
         matches = [w for w in wheels if pattern.search(w["url"])]
         if not matches:
             raise SystemExit(f"gen_modules.py: {package['name']}: no {PYTHON} wheel for {arch}")
