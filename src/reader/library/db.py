@@ -176,9 +176,12 @@ def reader_schema(conn: sqlite3.Connection) -> int:
     return version
 
 
-def _open_checked(path: Path, readonly: bool, check: bool) -> tuple[LibraryConnection, int]:
+def _open_checked(
+    path: Path, readonly: bool, check: bool, defer: bool = False
+) -> tuple[LibraryConnection, int]:
     """The process's first connection to `path` and its schema version; damage →
-    _Damaged, anything but a Reader library → LibraryError."""
+    _Damaged, anything but a Reader library → LibraryError. With `defer`, a check
+    that is due is not run but noted on the session (check_due) for the caller."""
     conn: LibraryConnection | None = None
     try:
         conn = _open(path, readonly)
@@ -187,6 +190,8 @@ def _open_checked(path: Path, readonly: bool, check: bool) -> tuple[LibraryConne
         must_check = session.begin() and check
         if conn._key is not None:
             _sessions[conn._key] = session
+        if must_check and defer:
+            session.check_due, must_check = True, False
         if must_check:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
             if rows != ["ok"]:
@@ -261,7 +266,9 @@ def connect(path: Path) -> sqlite3.Connection:
     return connect_with_report(path)[0]
 
 
-def connect_with_report(path: Path) -> tuple[sqlite3.Connection, list[str]]:
+def connect_with_report(
+    path: Path, defer_check: bool = False
+) -> tuple[sqlite3.Connection, list[str]]:
     """Open the library at `path`, and say what had to be done to open it.
 
     The notes (one sentence each, for the user) are empty on a normal open; they
@@ -269,6 +276,10 @@ def connect_with_report(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     put back, or a read-only library. Raises LibraryError (one line) when the
     library cannot be used. Later connections of a process that holds the
     library open skip all that and never touch the file outside SQLite.
+
+    With `defer_check`, the after-a-crash damage check is not run here (the app
+    opens its window first): check_due() says whether it is owed, and
+    check_in_place() runs it on a connection of its own.
     """
     with _first_open:
         if owner.held(path):
@@ -276,10 +287,47 @@ def connect_with_report(path: Path) -> tuple[sqlite3.Connection, list[str]]:
             if not conn.readonly:
                 _configure(conn)
             return conn, []
-        return _open_first(path)
+        return _open_first(path, defer_check)
 
 
-def _open_first(path: Path) -> tuple[LibraryConnection, list[str]]:
+def _session_of(conn: sqlite3.Connection) -> Session | None:
+    key = getattr(conn, "_key", None)
+    return _sessions.get(key) if key is not None else None
+
+
+def check_due(conn: sqlite3.Connection) -> bool:
+    """Whether the damage check was left for later when this library was opened."""
+    session = _session_of(conn)
+    return session is not None and session.check_due
+
+
+def check_in_place(path: Path) -> str | None:
+    """SQLite's quick check of a library this process holds, on a connection of
+    its own (any thread): None when sound, else what is wrong. A damaged library is
+    marked so that it is never stamped clean: the next open checks it again and
+    recovers it from the newest verified backup."""
+    conn = connect(path)
+    try:
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        session = _session_of(conn)
+        if session is not None:
+            if rows == ["ok"]:
+                session.check_due = False
+            else:
+                session.suspect()  # before this connection closes: maybe the last one
+    finally:
+        conn.close()
+    if rows == ["ok"]:
+        return None
+    # quick_check lists every page it could not use; the first few lines say enough.
+    lines = [line for row in rows for line in row.splitlines() if line.strip()]
+    return "; ".join(lines[:3])[:300]
+
+
+def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnection, list[str]]:
     from reader.library.backup import backups_dir, recover, recover_missing
 
     notes: list[str] = []
@@ -298,7 +346,7 @@ def _open_first(path: Path) -> tuple[LibraryConnection, list[str]]:
     _refuse_foreign(path)
     readonly = is_read_only(path)
     try:
-        conn, version = _open_checked(path, readonly, check=True)
+        conn, version = _open_checked(path, readonly, check=True, defer=defer_check)
     except _Damaged as exc:
         if readonly:
             raise LibraryError(f"{path} is damaged ({exc}) and read-only; left untouched") from exc
@@ -383,7 +431,9 @@ def _statements(script: str) -> Iterator[str]:
         yield buf.strip()
 
 
-def open_library_with_report(directory: Path) -> tuple[sqlite3.Connection, list[str]]:
+def open_library_with_report(
+    directory: Path, defer_check: bool = False
+) -> tuple[sqlite3.Connection, list[str]]:
     """Open the library in `directory` (created if missing), with the notes of
     connect_with_report for the user."""
     try:
@@ -392,7 +442,7 @@ def open_library_with_report(directory: Path) -> tuple[sqlite3.Connection, list[
         raise LibraryError(
             f"cannot create the library folder {directory}: {exc.strerror or exc}"
         ) from exc
-    return connect_with_report(directory / DB_NAME)
+    return connect_with_report(directory / DB_NAME, defer_check)
 
 
 def open_library(directory: Path) -> sqlite3.Connection:

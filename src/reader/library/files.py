@@ -111,6 +111,13 @@ class Session:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._marker: IO[bytes] | None = None
+        self.check_due = False  # a check was due at open and left for later
+        self._suspect = False
+
+    def suspect(self) -> None:
+        """The library may be damaged: never stamp it clean, so the next open checks it
+        (and recovers it from a backup if the check fails then)."""
+        self._suspect = True
 
     def begin(self) -> bool:
         """Mark the library open by this process; True when it must be checked
@@ -168,6 +175,8 @@ class Session:
                 Path(self._marker.name).unlink(missing_ok=True)
             self._marker.close()
             self._marker = None
+        if self._suspect:
+            return
         if _wal_has_frames(path) or any(_owner_alive(m) for m in _open_markers(path)):
             return  # another connection still has it: not at rest
         marker = sidecar(path, ".clean")

@@ -236,7 +236,9 @@ def run(args: argparse.Namespace) -> int:
             return 0
         instance.listen()
     try:
-        conn, notes = open_library_with_report(library_dir)
+        # The after-a-crash check waits until the window is up (ui/damage_check.py);
+        # a screenshot shows what is there and exits, so it checks first.
+        conn, notes = open_library_with_report(library_dir, defer_check=not screenshot)
     except LibraryError as exc:
         log.error("cannot open library: %s", exc)
         report(str(exc))
@@ -283,6 +285,9 @@ def run(args: argparse.Namespace) -> int:
     if files:
         opener.open_files(files)
     show_start_notes(window, notes)
+    from reader.ui.damage_check import check_after_start
+
+    check_after_start(window, conn)
     window.start_daily_backup()
     code = app.exec()
     window.wait_for_backup()

@@ -28,10 +28,13 @@ class Job(QObject):
     ) -> None:
         super().__init__(parent)
         self._work = work
-        self.sig_done.connect(done)
-        self.sig_failed.connect(failed)
-        self.sig_done.connect(self.on_finished)
-        self.sig_failed.connect(self.on_finished)
+        self._done = done
+        self._failed = failed
+        # One slot per outcome that ends by deleting the job: a slot of its own for
+        # the deletion would run inside any event loop that `done` opens (a message
+        # box), and the job would be deleted while it still delivers `done`.
+        self.sig_done.connect(self.on_done)
+        self.sig_failed.connect(self.on_failed)
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(_Runner(self))
@@ -46,8 +49,18 @@ class Job(QObject):
         self.sig_done.emit(result)
 
     @Slot(object)
-    def on_finished(self, _result: object) -> None:
-        self.deleteLater()
+    def on_done(self, result: object) -> None:
+        try:
+            self._done(result)
+        finally:
+            self.deleteLater()
+
+    @Slot(object)
+    def on_failed(self, exc: object) -> None:
+        try:
+            self._failed(exc)  # type: ignore[arg-type]
+        finally:
+            self.deleteLater()
 
 
 class _Runner(QRunnable):
