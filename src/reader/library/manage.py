@@ -70,11 +70,12 @@ def trashed(conn: sqlite3.Connection) -> list[TrashedRow]:
     return [TrashedRow(str(i), str(t), p, str(d), int(s)) for i, t, p, d, s in rows]
 
 
-def trashed_rows(conn: sqlite3.Connection) -> list[ArticleRow]:
-    """The Trash as rows of the article list."""
+def trashed_rows(conn: sqlite3.Connection, offset: int, limit: int) -> list[ArticleRow]:
+    """A page of the Trash as rows of the article list."""
     rows = conn.execute(
         "SELECT id, section_id, title, published, read FROM articles "
-        "WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, title, id"
+        "WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, title, id LIMIT ? OFFSET ?",
+        (limit, offset),
     ).fetchall()
     return [ArticleRow(str(i), int(s), str(t), p, bool(r)) for i, s, t, p, r in rows]
 

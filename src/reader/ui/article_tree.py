@@ -1,0 +1,70 @@
+"""The article list's view: a tree that reads more rows wherever a section ends on screen.
+
+QTreeView asks the model for more rows (fetchMore) only at the bottom of the whole
+tree, so a big section above another one stopped at the pages read when it was
+expanded. This view looks, after every scroll and resize, at the rows on screen:
+where a section's last row read is visible and the section holds more, it reads
+the next page of that section.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from reader.ui.plain_text import protect_view
+
+
+class ArticleTree(QTreeView):
+    sig_delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)  # fast layout at 100,000 rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(False)
+        # A narrow step per level: three levels deep the titles keep their room.
+        self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed date column: ResizeToContents would read every loaded row at start-up.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + 12)
+        protect_view(self)  # titles in tooltips are text, never markup (traps #16)
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(0)
+        self._check.timeout.connect(self.fetch_visible)
+        self.verticalScrollBar().valueChanged.connect(self._check.start)
+        self.expanded.connect(self._check.start)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._check.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.sig_delete_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def fetch_visible(self) -> None:
+        """Read the next page of every section whose last row read is on screen."""
+        model = self.model()
+        if model is None:
+            return
+        bottom = self.viewport().height()
+        index = self.indexAt(self.viewport().rect().topLeft())
+        seen = 0
+        while index.isValid() and seen < 500:  # a screen holds far fewer rows
+            rect = self.visualRect(index)
+            if rect.top() > bottom:
+                break
+            parent = index.parent()
+            if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
+                model.fetchMore(parent)
+            index = self.indexBelow(index)
+            seen += 1
