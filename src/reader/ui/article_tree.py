@@ -9,7 +9,14 @@ the next page of that section.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -39,6 +46,17 @@ class ArticleTree(QTreeView):
         self._check.timeout.connect(self.fetch_visible)
         self.verticalScrollBar().valueChanged.connect(self._check.start)
         self.expanded.connect(self._check.start)
+
+    def selectionCommand(  # Qt override
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        # Moving to an article from code (n/p, opening by id, after a delete) selects
+        # it alone, whatever modifier keys Qt believes are held; clicks and keys with
+        # Shift or Ctrl still extend the selection.
+        if event is None:
+            flags = QItemSelectionModel.SelectionFlag
+            return flags.ClearAndSelect | flags.Rows
+        return super().selectionCommand(index, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
