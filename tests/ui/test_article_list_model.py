@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QTreeView
 from reader.domain import MAX_SECTION_DEPTH, Article, Block
 from reader.library import ArticleStore, open_library
 from reader.library.listing import list_articles, matching_counts
-from reader.ui.article_list_model import PAGE, ArticleListModel
+from reader.ui.article_list_model import FIRST_PAGE, PAGE, ArticleListModel
 from tests.deep_library import DEEP_ID, MIDDLE_ID, level, write_deep_library
 
 if TYPE_CHECKING:  # pytest-qt's modules need its Qt binding chosen first
@@ -296,7 +296,7 @@ def test_a_big_section_loads_page_by_page(big: sqlite3.Connection) -> None:
         model.fetchMore(section)
         rows.append(model.rowCount(section))
     assert PAGE == 500
-    assert rows == [500, 1000, 1200]
+    assert rows == [FIRST_PAGE, FIRST_PAGE + PAGE, FIRST_PAGE + 2 * PAGE, 1200]
     dates = [model.index(r, 1, section).data() for r in range(1200)]
     assert dates[:1188] == sorted(dates[:1188], reverse=True) and dates[1188:] == [""] * 12
     assert len({model.index(r, 0, section).data(ID) for r in range(1200)}) == 1200
@@ -367,8 +367,9 @@ def test_neighbour_article_fetches_pages_as_it_goes(big: sqlite3.Connection) -> 
     model = ArticleListModel(big)
     section = _section(model, "大栏目")
     model.fetchMore(section)
-    after_page = model.neighbour_article(model.index(PAGE - 1, 0, section), 1)
-    assert after_page.row() == PAGE and model.rowCount(section) == 2 * PAGE
+    assert model.rowCount(section) == FIRST_PAGE
+    after_page = model.neighbour_article(model.index(FIRST_PAGE - 1, 0, section), 1)
+    assert after_page.row() == FIRST_PAGE and model.rowCount(section) == FIRST_PAGE + PAGE
     model.reload()
     # Back from the next section lands on the oldest article of the big one.
     back = model.neighbour_article(model.index_of_article("small"), -1)

@@ -169,14 +169,25 @@ def by_title(
     return [ArticleRow(str(i), int(s), str(t), p, bool(r)) for i, s, t, p, r in rows]
 
 
-def by_ids(conn: sqlite3.Connection, ids: list[str]) -> list[ArticleRow]:
-    """The rows of `ids` (at most a few hundred), in that order; those gone are left out."""
-    marks = ", ".join("?" * len(ids))
-    rows = conn.execute(
-        f"SELECT id, section_id, title, published, read FROM articles WHERE id IN ({marks})", ids
-    ).fetchall()
-    found = {str(r[0]): ArticleRow(str(r[0]), int(r[1]), str(r[2]), r[3], bool(r[4])) for r in rows}
-    return [found[i] for i in ids if i in found]
+def by_keys(conn: sqlite3.Connection, keys: list[tuple[int, str, str]]) -> list[ArticleRow]:
+    """The rows keyed (section id, folded title, id), in that order; those gone are left
+    out. Read from the title index alone (it holds every column shown): a row's read
+    flag is stored after its text, and the table would be read through it."""
+    found: dict[str, ArticleRow] = {}
+    for at in range(0, len(keys), 2000):
+        chunk = keys[at : at + 2000]
+        values = ", ".join(["(?, ?, ?)"] * len(chunk))
+        rows = conn.execute(
+            f"WITH wanted (s, f, i) AS (VALUES {values}) "
+            "SELECT a.id, a.section_id, a.title, a.published, a.read FROM wanted "
+            "JOIN articles a INDEXED BY articles_by_folded_title ON a.section_id = wanted.s "
+            "AND a.trashed_at IS NULL AND a.folded_title = wanted.f AND a.id = wanted.i",
+            [v for key in chunk for v in key],
+        ).fetchall()
+        found.update(
+            (str(r[0]), ArticleRow(str(r[0]), int(r[1]), str(r[2]), r[3], bool(r[4]))) for r in rows
+        )
+    return [found[k[2]] for k in keys if k[2] in found]
 
 
 def place_in_section(conn: sqlite3.Connection, article_id: str) -> tuple[int, int] | None:

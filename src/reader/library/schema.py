@@ -105,7 +105,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_by_section
         ON articles (section_id, trashed_at, published DESC, title, id, read);
     CREATE INDEX articles_unread ON articles (section_id) WHERE read = 0 AND trashed_at IS NULL;
-    CREATE INDEX articles_by_folded_title ON articles (section_id, trashed_at, folded_title, id);
+    CREATE INDEX articles_by_folded_title
+        ON articles (section_id, trashed_at, folded_title, id, published, title, read);
     CREATE INDEX articles_in_trash ON articles (trashed_at) WHERE trashed_at IS NOT NULL;
     """,
 )

@@ -1,7 +1,8 @@
 """The title filter's index: every folded title in memory, searched per keystroke.
 
 Built once from the folded_title column (filled at import and by migration 6) in
-list order; a query is folded the same way, so 聯部 finds 中联部. The titles are one
+list order (newest first, then by folded title); a query is folded the same way,
+so 聯部 finds 中联部. The titles are one
 string, searched with str.find (in C), and each hit is mapped to its row by
 bisection: a query costs what it finds, not what the library holds. A query that
 extends the previous one only looks again at the previous matches.
@@ -17,10 +18,17 @@ from collections.abc import Callable
 
 class TitleIndex:
     def __init__(self, conn: sqlite3.Connection) -> None:
+        # Read from an index that holds every column needed: a row's folded title is
+        # stored after its text, and reading it from the table costs a walk through
+        # the text's overflow pages (0.6 s instead of 0.1 s at 100,000 articles).
         rows = conn.execute(
-            "SELECT section_id, id, folded_title FROM articles "
-            "WHERE trashed_at IS NULL ORDER BY section_id, published DESC, title, id"
+            "SELECT section_id, id, folded_title, published FROM articles "
+            "INDEXED BY articles_by_folded_title WHERE trashed_at IS NULL"
         ).fetchall()
+        # List order within a section: newest first, undated last, then by title. The
+        # index gives section and title order; two stable sorts add the dates.
+        rows.sort(key=lambda r: r[3] or "", reverse=True)
+        rows.sort(key=lambda r: int(r[0]))
         self.sections = array("q", (int(r[0]) for r in rows))
         self.ids = [str(r[1]) for r in rows]
         starts = array("q")
@@ -36,6 +44,13 @@ class TitleIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def row_of(self, article_id: str) -> int:
+        """The row of an article, or -1 (a look through the ids, once per opening)."""
+        try:
+            return self.ids.index(article_id)
+        except ValueError:
+            return -1
 
     def folded(self, row: int) -> str:
         return self._text[self._starts[row] : self._starts[row + 1] - 1]
@@ -68,8 +83,8 @@ class TitleIndex:
 
     def by_section(
         self, rows: list[int], key: Callable[[int], tuple[str, str]] | None = None
-    ) -> dict[int, list[str]]:
-        """Section id -> the matching article ids, in list order (or sorted by `key`)."""
+    ) -> dict[int, list[int]]:
+        """Section id -> the matching rows, in list order (or sorted by `key`)."""
         grouped: dict[int, list[int]] = {}
         sections = self.sections
         for r in rows:
@@ -77,5 +92,8 @@ class TitleIndex:
         if key is not None:
             for members in grouped.values():
                 members.sort(key=key)
-        ids = self.ids
-        return {s: [ids[r] for r in members] for s, members in grouped.items()}
+        return grouped
+
+    def keys(self, rows: list[int]) -> list[tuple[int, str, str]]:
+        """(section id, folded title, id) of rows: what finds them in the library's index."""
+        return [(self.sections[r], self.folded(r), self.ids[r]) for r in rows]

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.library import ArticleRow
+from reader.library import ArticleRow, SectionRow
 from reader.library.listing import (
-    by_ids,
+    by_keys,
     by_title,
     list_articles,
     list_sections,
@@ -37,6 +37,9 @@ from reader.library.title_index import TitleIndex
 from reader.ui.list_nodes import TRASH_ID, Section, flatten_deep, number
 
 PAGE = 500  # articles fetched per fetchMore(): enough to fill a screen many times over
+# A section's first fetch reads less: a view expanding every section (under a filter)
+# reads one first page of each, and a screen shows a few dozen rows.
+FIRST_PAGE = 50
 
 # Plain ints: data() receives an int role, and comparing ints is the cheapest test.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -89,6 +92,13 @@ class ArticleListModel(QAbstractItemModel):
         self._order: list[Section] = []  # sections in article order, see Section.pos
         self._loaded: dict[str, tuple[int, int]] = {}  # article id -> (section id, position)
         self._pending: set[tuple[int, int]] = set()  # (section id, page) to read
+        # Sections with their counts, unread counts and the Trash's count, as last read:
+        # a new filter or order re-uses them; reload() reads them again.
+        self._counts: tuple[list[SectionRow], dict[int, int], int] | None = None
+        # While set, views are told there is nothing more to read: ArticleTree reads
+        # what comes on screen itself (QTreeView reads a page of every section it
+        # expands or lays out, on screen or not).
+        self.held = False
         self._load()
 
     # -- loading -----------------------------------------------------------------------
@@ -96,6 +106,7 @@ class ArticleListModel(QAbstractItemModel):
     def reload(self) -> None:
         """Re-read the sections; fetched articles are dropped and fetched again on demand."""
         self._index = None  # the library may have changed
+        self._counts = None
         self._reset()
 
     def _reset(self) -> None:
@@ -148,7 +159,7 @@ class ArticleListModel(QAbstractItemModel):
                 self.dataChanged.emit(top_left, self.createIndex(rows - 1, 1, node.id), roles)
 
     def _load(self) -> None:
-        matched: dict[int, list[str]] | None = None
+        matched: dict[int, list[int]] | None = None
         if self._filter:
             self.prepare_filter()
             assert self._index is not None
@@ -156,10 +167,15 @@ class ArticleListModel(QAbstractItemModel):
             rows = index.match(self._filter)
             key = (lambda r: (index.folded(r), index.ids[r])) if self._order_by == "title" else None
             matched = index.by_section(rows, key)
-        unread = unread_counts(self._conn)
+        if self._counts is None:
+            self._counts = (  # sections sorted by parent, then name
+                list_sections(self._conn),
+                unread_counts(self._conn),
+                trash_count(self._conn),
+            )
+        sections, unread, trashed = self._counts
         root = Section(0, "", 0)
         nodes = {0: root}
-        sections = list_sections(self._conn)  # sorted by parent, then name
         for r in sections:
             node = Section(r.id, r.name, r.count, unread=unread.get(r.id, 0))
             if matched is not None:
@@ -171,7 +187,7 @@ class ArticleListModel(QAbstractItemModel):
             if parent.id != r.id:
                 parent.children.append(nodes[r.id])
         flatten_deep(root)
-        if not self._filter and (trashed := trash_count(self._conn)):
+        if not self._filter and trashed:
             root.children.append(Section(TRASH_ID, self.tr("Trash"), trashed))
         order: list[Section] = []
         number(root, order, self._label, bool(self._filter))
@@ -195,7 +211,8 @@ class ArticleListModel(QAbstractItemModel):
         if node.id == TRASH_ID:
             return trashed_rows(self._conn, start, count)
         if node.matched is not None:
-            return by_ids(self._conn, node.matched[start : start + count])
+            assert self._index is not None  # built with the matches
+            return by_keys(self._conn, self._index.keys(node.matched[start : start + count]))
         if self._order_by == "title":
             return by_title(self._conn, node.id, start, count)
         if start and node.articles and (last := node.articles[start - 1]) is not None:
@@ -208,11 +225,18 @@ class ArticleListModel(QAbstractItemModel):
         holding row `upto`, the rows between left to be read when shown)."""
         have = len(node.articles)
         start = max(have, upto - upto % PAGE)
-        rows = self._read(node, start, PAGE)
-        if start == have and len(rows) < PAGE:  # a short page is the end
+        size = FIRST_PAGE if start == 0 else PAGE
+        rows = self._read(node, start, size)
+        if start == have and len(rows) < size:  # a short page is the end
             node.own = have + len(rows)
+        self._insert(node, start, rows)
+        return len(rows)
+
+    def _insert(self, node: Section, start: int, rows: list[ArticleRow]) -> None:
+        """Append `rows` as rows `start`… of a section, the rows between left unread."""
+        have = len(node.articles)
         if not rows:
-            return 0
+            return
         first = len(node.children) + have
         self.beginInsertRows(self._section_index(node), first, first + start - have + len(rows) - 1)
         node.articles.extend([None] * (start - have))
@@ -222,7 +246,22 @@ class ArticleListModel(QAbstractItemModel):
         for i, r in enumerate(rows, start):
             self._loaded[r.id] = (node.id, i)
         self.endInsertRows()
-        return len(rows)
+
+    def fetch_many(self, parents: list[QModelIndex]) -> None:
+        """fetchMore for several sections at once; under a filter, the first pages of
+        all of them come in one query."""
+        nodes = [n for p in parents if (n := self._section_at(p)) is not None]
+        first = [n for n in nodes if n.matched is not None and not n.articles]
+        if first and self._index is not None:
+            wanted = [r for n in first for r in n.matched[:FIRST_PAGE]]  # type: ignore[index]
+            rows = {r.id: r for r in by_keys(self._conn, self._index.keys(wanted))}
+            ids = self._index.ids
+            for node in first:
+                page = [ids[r] for r in node.matched[:FIRST_PAGE]]  # type: ignore[index]
+                self._insert(node, 0, [rows[a] for a in page if a in rows])
+        for node in nodes:
+            if node not in first and len(node.articles) < node.own:
+                self._fetch(node)
 
     def _fill(self, node: Section, page: int) -> None:
         """Read the rows of a page left unread (see Section.articles)."""
@@ -316,6 +355,10 @@ class ArticleListModel(QAbstractItemModel):
         return node is not None and bool(node.children or node.own)
 
     def canFetchMore(self, parent: _Index) -> bool:
+        return not self.held and self.more_to_read(parent)
+
+    def more_to_read(self, parent: _Index) -> bool:
+        """Whether a section holds rows not read yet (whoever decides to read them)."""
         node = self._section_at(parent)  # the root holds no articles
         return node is not None and len(node.articles) < node.own
 
@@ -469,10 +512,12 @@ class ArticleListModel(QAbstractItemModel):
 
     def _place(self, article_id: str) -> tuple[Section | None, int]:
         if self._filter:
-            for node in self._order:
-                if node.matched and article_id in node.matched:
-                    return node, node.matched.index(article_id)
-            return None, 0
+            index = self._index
+            row = -1 if index is None else index.row_of(article_id)
+            node = self._nodes.get(index.sections[row]) if index and row >= 0 else None
+            if node is None or not node.matched or row not in node.matched:
+                return None, 0
+            return node, node.matched.index(row)
         if self._order_by == "title":
             found = self._conn.execute(
                 "SELECT section_id, folded_title FROM articles WHERE id = ? AND trashed_at IS NULL",

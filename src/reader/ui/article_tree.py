@@ -10,6 +10,7 @@ the next page of that section.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from reader.ui.article_list_model import ArticleListModel
 from reader.ui.plain_text import protect_view
 
 
@@ -69,20 +71,46 @@ class ArticleTree(QTreeView):
             return
         super().keyPressEvent(event)
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # Qt override
+        if isinstance(model, ArticleListModel):
+            model.held = True  # this view decides what to read: see fetch_visible
+        super().setModel(model)
+
+    def expand_sections(self, depth: int | None) -> None:
+        """Expand every section (None) or those down to `depth`, then read the rows
+        of those on screen."""
+        if depth is None:
+            self.expandAll()
+        else:
+            self.expandToDepth(depth)
+        self.executeDelayedItemsLayout()
+        self.fetch_visible()
+
     def fetch_visible(self) -> None:
-        """Read the next page of every section whose last row read is on screen."""
+        """Read the next page of every section whose last row read is on screen, and
+        the first page of every expanded section shown without rows."""
         model = self.model()
         if model is None:
             return
+        more = model.more_to_read if isinstance(model, ArticleListModel) else model.canFetchMore
         bottom = self.viewport().height()
         index = self.indexAt(self.viewport().rect().topLeft())
+        wanted: list[QModelIndex] = []
         seen = 0
+        # First see what the screen shows, then read: reading moves rows, and laying
+        # them out again for every section would cost more than the reading.
         while index.isValid() and seen < 500:  # a screen holds far fewer rows
-            rect = self.visualRect(index)
-            if rect.top() > bottom:
+            if self.visualRect(index).top() > bottom:
                 break
             parent = index.parent()
-            if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
-                model.fetchMore(parent)
+            if index.row() == model.rowCount(parent) - 1 and more(parent):
+                wanted.append(parent)
+            if self.isExpanded(index) and not model.rowCount(index) and more(index):
+                wanted.append(index)
             index = self.indexBelow(index)
             seen += 1
+        if isinstance(model, ArticleListModel):
+            model.fetch_many(wanted)
+        else:
+            for parent in wanted:
+                model.fetchMore(parent)

@@ -34,7 +34,7 @@ class Section:
     # only its own page, and the rows before it are read when they are shown.
     articles: list[ArticleRow | None] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # transformed, parallel to articles
-    matched: list[str] | None = None  # under a filter: the matching ids, in list order
+    matched: list[int] | None = None  # under a filter: the matching TitleIndex rows, in order
     keep: bool = False  # shown even when empty (a level kept by flatten_deep)
 
 

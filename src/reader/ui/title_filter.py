@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from reader.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTreeView
-
     from reader.ui.article_list_model import ArticleListModel
+    from reader.ui.article_tree import ArticleTree
 
 
 class TitleFilter(QObject):
-    def __init__(self, box: QLineEdit, tree: QTreeView, model: ArticleListModel) -> None:
+    def __init__(self, box: QLineEdit, tree: ArticleTree, model: ArticleListModel) -> None:
         super().__init__(box)
         self._box, self._tree, self._model = box, tree, model
         self.no_matches: QLabel = plain_label(box.parentWidget(), self.tr("No matches"), False)
@@ -55,10 +54,7 @@ class TitleFilter(QObject):
     def on_text_changed(self, text: str) -> None:
         current = self._model.article_id(self._tree.currentIndex())
         self._model.set_filter(text)
-        if text.strip():
-            self._tree.expandAll()
-        else:
-            self._tree.expandToDepth(1)
+        self._tree.expand_sections(None if text.strip() else 1)
         self.no_matches.setVisible(bool(text.strip()) and self._model.rowCount() == 0)
         if current is not None:
             index = self._model.index_of_article(current)
