@@ -12,34 +12,17 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeAlias
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from reader.library import ArticleRow, SectionRow
-from reader.library.listing import (
-    by_keys,
-    by_title,
-    list_articles,
-    list_sections,
-    place_in_section,
-    trash_count,
-    unread_counts,
-)
-from reader.library.manage import trashed_rows
+from reader.library import SectionRow
+from reader.library.listing import list_sections, trash_count, unread_counts
 from reader.library.title_index import TitleIndex
+from reader.ui.list_finding import FindingMixin
 from reader.ui.list_nodes import TRASH_ID, Section, flatten_deep, number
+from reader.ui.list_reading import FIRST_PAGE, PAGE, ReadingMixin
 
-PAGE = 500  # articles fetched per fetchMore(): enough to fill a screen many times over
-# A section's first fetch reads less: a view expanding every section (under a filter)
-# reads one first page of each, and a screen shows a few dozen rows.
-FIRST_PAGE = 50
+__all__ = ["FIRST_PAGE", "PAGE", "ArticleListModel"]
 
 # Plain ints: data() receives an int role, and comparing ints is the cheapest test.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -60,7 +43,7 @@ def _date(published: str | None) -> str:
     return published[:10] if published else ""
 
 
-class ArticleListModel(QAbstractItemModel):
+class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
     """Sections nested by parent; under each, its child sections then its articles."""
 
     ARTICLE_ID_ROLE = _USER + 1
@@ -205,98 +188,6 @@ class ArticleListModel(QAbstractItemModel):
         if node.unread_total:
             tip += "\n" + self.tr("{0} unread").format(node.unread_total)
         node.tip = tip
-
-    def _read(self, node: Section, start: int, count: int) -> list[ArticleRow]:
-        """Rows `start` to `start + count` of a section, as the list orders them."""
-        if node.id == TRASH_ID:
-            return trashed_rows(self._conn, start, count)
-        if node.matched is not None:
-            assert self._index is not None  # built with the matches
-            return by_keys(self._conn, self._index.keys(node.matched[start : start + count]))
-        if self._order_by == "title":
-            return by_title(self._conn, node.id, start, count)
-        if start and node.articles and (last := node.articles[start - 1]) is not None:
-            # After the last row held rather than at an offset: every page costs the same.
-            return list_articles(self._conn, node.id, 0, count, after=last)
-        return list_articles(self._conn, node.id, start, count)
-
-    def _fetch(self, node: Section, upto: int = 0) -> int:
-        """Append the next page of a section's articles (or, with `upto`, the page
-        holding row `upto`, the rows between left to be read when shown)."""
-        have = len(node.articles)
-        start = max(have, upto - upto % PAGE)
-        size = FIRST_PAGE if start == 0 else PAGE
-        rows = self._read(node, start, size)
-        if start == have and len(rows) < size:  # a short page is the end
-            node.own = have + len(rows)
-        self._insert(node, start, rows)
-        return len(rows)
-
-    def _insert(self, node: Section, start: int, rows: list[ArticleRow]) -> None:
-        """Append `rows` as rows `start`… of a section, the rows between left unread."""
-        have = len(node.articles)
-        if not rows:
-            return
-        first = len(node.children) + have
-        self.beginInsertRows(self._section_index(node), first, first + start - have + len(rows) - 1)
-        node.articles.extend([None] * (start - have))
-        node.titles.extend([""] * (start - have))
-        node.articles.extend(rows)
-        node.titles.extend(self._transform(r.title) for r in rows)
-        for i, r in enumerate(rows, start):
-            self._loaded[r.id] = (node.id, i)
-        self.endInsertRows()
-
-    def fetch_many(self, parents: list[QModelIndex]) -> None:
-        """fetchMore for several sections at once; under a filter, the first pages of
-        all of them come in one query."""
-        nodes = [n for p in parents if (n := self._section_at(p)) is not None]
-        first = [n for n in nodes if n.matched is not None and not n.articles]
-        if first and self._index is not None:
-            wanted = [r for n in first for r in n.matched[:FIRST_PAGE]]  # type: ignore[index]
-            rows = {r.id: r for r in by_keys(self._conn, self._index.keys(wanted))}
-            ids = self._index.ids
-            for node in first:
-                page = [ids[r] for r in node.matched[:FIRST_PAGE]]  # type: ignore[index]
-                self._insert(node, 0, [rows[a] for a in page if a in rows])
-        for node in nodes:
-            if node not in first and len(node.articles) < node.own:
-                self._fetch(node)
-
-    def _fill(self, node: Section, page: int) -> None:
-        """Read the rows of a page left unread (see Section.articles)."""
-        start = page * PAGE
-        end = min(start + PAGE, len(node.articles))
-        if node.articles[start] is not None and node.articles[end - 1] is not None:
-            return
-        rows = self._read(node, start, end - start)
-        for i, r in enumerate(rows, start):
-            node.articles[i] = r
-            node.titles[i] = self._transform(r.title)
-            self._loaded[r.id] = (node.id, i)
-        if rows:
-            top = self._article_index(node, start)
-            bottom = self.createIndex(len(node.children) + start + len(rows) - 1, 1, node.id)
-            self.dataChanged.emit(top, bottom)
-
-    def _fill_later(self, node_id: int, row: int) -> None:
-        key = (node_id, row // PAGE)
-        if key not in self._pending:
-            self._pending.add(key)
-            QTimer.singleShot(0, self, lambda: self._fill_pending(key))
-
-    def _fill_pending(self, key: tuple[int, int]) -> None:
-        if key in self._pending:  # not dropped by a reset meanwhile
-            self._pending.discard(key)
-            node = self._nodes.get(key[0])
-            if node is not None and key[1] * PAGE < len(node.articles):
-                self._fill(node, key[1])
-
-    def _row_at(self, node: Section, i: int) -> ArticleRow | None:
-        """Row `i` of a section, read now if it was left for later."""
-        if node.articles[i] is None:
-            self._fill(node, i // PAGE)
-        return node.articles[i]
 
     # -- QAbstractItemModel ------------------------------------------------------------
 
@@ -488,104 +379,3 @@ class ArticleListModel(QAbstractItemModel):
             names.append(node.name)
             node = self._nodes.get(node.up)
         return tuple(reversed(names))
-
-    def index_of_article(self, article_id: str) -> QModelIndex:
-        """The article's row, reading only its own page; invalid if not shown.
-
-        Its place in its section is counted in the library's index, so an old
-        article in a big section costs what a new one does.
-        """
-        where = self._loaded.get(article_id)
-        if where is not None:
-            return self._article_index(self._nodes[where[0]], where[1])
-        node, row = self._place(article_id)
-        if node is None or row >= node.own:
-            return QModelIndex()
-        if row >= len(node.articles):
-            self._fetch(node, upto=row)
-        else:
-            self._fill(node, row // PAGE)
-        where = self._loaded.get(article_id)
-        if where is None:  # the library changed under us
-            return QModelIndex()
-        return self._article_index(self._nodes[where[0]], where[1])
-
-    def _place(self, article_id: str) -> tuple[Section | None, int]:
-        if self._filter:
-            index = self._index
-            row = -1 if index is None else index.row_of(article_id)
-            node = self._nodes.get(index.sections[row]) if index and row >= 0 else None
-            if node is None or not node.matched or row not in node.matched:
-                return None, 0
-            return node, node.matched.index(row)
-        if self._order_by == "title":
-            found = self._conn.execute(
-                "SELECT section_id, folded_title FROM articles WHERE id = ? AND trashed_at IS NULL",
-                (article_id,),
-            ).fetchone()
-            if found is None:
-                return None, 0
-            row = self._conn.execute(
-                "SELECT count(*) FROM articles INDEXED BY articles_by_folded_title "
-                "WHERE section_id = ? AND trashed_at IS NULL AND (folded_title, id) < (?, ?)",
-                (found[0], found[1], article_id),
-            ).fetchone()[0]
-            return self._nodes.get(int(found[0])), int(row)
-        place = place_in_section(self._conn, article_id)
-        if place is None:
-            return None, 0
-        return self._nodes.get(place[0]), place[1]
-
-    def neighbour_article(self, index: _Index, step: int) -> QModelIndex:
-        """The article `step` places after (or before, if negative) `index` in display order.
-
-        From a section, +1 is the first article shown under it and -1 the last one above
-        it; from no index, the first or last article. Invalid past either end.
-        """
-        current = (
-            QModelIndex(index)
-            if isinstance(index, QModelIndex)
-            else self.index(index.row(), index.column(), index.parent())
-        )
-        direction = 1 if step > 0 else -1
-        for _ in range(abs(step)):
-            current = self._step(current, direction)
-            if not current.isValid():
-                break
-        return current
-
-    def _step(self, index: QModelIndex, direction: int) -> QModelIndex:
-        if not index.isValid():
-            return self._article_from(0 if direction > 0 else len(self._order) - 1, direction)
-        parent = self._nodes[index.internalId()]
-        n = len(parent.children)
-        if index.row() < n:  # a section: start at the edge of its subtree
-            first = parent.children[index.row()].first
-            return self._article_from(first if direction > 0 else first - 1, direction)
-        i = index.row() - n + direction
-        if direction > 0 and i >= len(parent.articles) and len(parent.articles) < parent.own:
-            self._fetch(parent)
-        if 0 <= i < len(parent.articles):
-            self._row_at(parent, i)
-            return self._article_index(parent, i)
-        return self._article_from(parent.pos + direction, direction)
-
-    def _article_from(self, pos: int, direction: int) -> QModelIndex:
-        """The first article (going forwards) or last (backwards) from section `pos` on."""
-        while 0 <= pos < len(self._order):
-            node = self._order[pos]
-            if direction > 0:
-                if not node.articles and node.own:
-                    self._fetch(node)
-                if node.articles:
-                    self._row_at(node, 0)
-                    return self._article_index(node, 0)
-            else:
-                # The last article of a section is its oldest: only its page is read.
-                if node.own and len(node.articles) < node.own:
-                    self._fetch(node, upto=node.own - 1)
-                if node.articles:
-                    self._row_at(node, len(node.articles) - 1)
-                    return self._article_index(node, len(node.articles) - 1)
-            pos += direction
-        return QModelIndex()
