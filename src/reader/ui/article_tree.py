@@ -35,12 +35,7 @@ class ArticleTree(QTreeView):
         self.setAlternatingRowColors(False)
         # A narrow step per level: three levels deep the titles keep their room.
         self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed date column: ResizeToContents would read every loaded row at start-up.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + 12)
+        self.header().setStretchLastSection(False)
         protect_view(self)  # titles in tooltips are text, never markup (traps #16)
         self._check = QTimer(self)
         self._check.setSingleShot(True)
@@ -75,6 +70,14 @@ class ArticleTree(QTreeView):
         if isinstance(model, ArticleListModel):
             model.held = True  # this view decides what to read: see fetch_visible
         super().setModel(model)
+        # The header's sections exist once there is a model: the titles take the
+        # width the date leaves (set before, Qt forgets it and cuts titles short).
+        header = self.header()
+        if header.count() >= 2:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            # A fixed date column: ResizeToContents would read every loaded row at start-up.
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + 12)
 
     def expand_sections(self, depth: int | None) -> None:
         """Expand every section (None) or those down to `depth`, then read the rows
