@@ -81,9 +81,25 @@ def main() -> None:
         tree.expandToDepth(1)
         app.processEvents()
 
+        from reader.library.title_index import TitleIndex
+
         t0 = time.perf_counter()
-        model.prepare_filter()  # on entering the box
-        result["titles_read_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        TitleIndex(conn)
+        result["titles_read_at_once_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        # As the app reads them on entering the box: a few sections per event-loop turn.
+        stepped = TitleIndex(conn, now=False)
+        steps = []
+        while True:
+            t0 = time.perf_counter()
+            done = stepped.step()
+            steps.append((time.perf_counter() - t0) * 1000)
+            if done:
+                break
+        result["titles_read_steps"] = len(steps)
+        result["titles_read_longest_step_ms"] = round(max(steps), 1)
+        model.prepare_filter()
+        while model._index is not None and not model._index.ready:
+            app.processEvents()
 
         cpu: list[float] = []
 

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeAlias
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont
 
 from reader.library import SectionRow
@@ -116,9 +123,16 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         self._reset()
 
     def prepare_filter(self) -> None:
-        """Read the titles for the filter now (when the filter box is entered)."""
+        """Start reading the titles for the filter (when the filter box is entered),
+        a few sections per turn of the event loop; a filter set before the end
+        reads the rest at once."""
         if self._index is None:
-            self._index = TitleIndex(self._conn)
+            self._index = TitleIndex(self._conn, now=False)
+            self._step_index(self._index)
+
+    def _step_index(self, index: TitleIndex) -> None:
+        if index is self._index and not index.step():  # not dropped by a reload
+            QTimer.singleShot(0, self, lambda: self._step_index(index))
 
     @property
     def order(self) -> str:
@@ -144,9 +158,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
     def _load(self) -> None:
         matched: dict[int, list[int]] | None = None
         if self._filter:
-            self.prepare_filter()
-            assert self._index is not None
-            index = self._index
+            if self._index is None:
+                self._index = TitleIndex(self._conn)
+            index = self._index.finish()
             rows = index.match(self._filter)
             key = (lambda r: (index.folded(r), index.ids[r])) if self._order_by == "title" else None
             matched = index.by_section(rows, key)
