@@ -94,3 +94,19 @@ def _home() -> Path:
     import os
 
     return Path(os.environ["READER_HOME"])
+
+
+def test_a_section_is_named_in_either_script(
+    both: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (site,) = {s["section"][0] for s in _listing(capsys)}  # type: ignore[index]
+    other = "中國共產黨新聞網" if site == "中国共产党新闻网" else "中国共产党新闻网"
+    code, _, err = run(
+        capsys, "export", "--section", other, "--format", "txt", "-o", str(tmp_path / "out")
+    )
+    assert code == 0, err
+    assert len(list((tmp_path / "out").rglob("*.txt"))) == 2
+    code, _, err = run(capsys, "move", both[0], "--to", f"{other} / 黨建 / 新欄目")
+    assert code == 0, err
+    paths = [tuple(s["section"]) for s in _listing(capsys)]  # type: ignore[arg-type]
+    assert len({p[0] for p in paths}) == 1  # still one site
