@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
     _add_bookmark_parsers(sub)
     _add_export_parser(sub)
+    from reader.cli.manage_parsers import add_manage_parsers
+
+    add_manage_parsers(sub)
     return parser
 
 
@@ -148,6 +151,11 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "bookmarks": ("reader.cli.bookmark_commands", "cmd_bookmarks"),
     "library": ("reader.cli.bookmark_commands", "cmd_library"),
     "export": ("reader.cli.export_commands", "cmd_export"),
+    "remove": ("reader.cli.manage_commands", "cmd_remove"),
+    "trash": ("reader.cli.manage_commands", "cmd_trash"),
+    "move": ("reader.cli.manage_commands", "cmd_move"),
+    "section": ("reader.cli.manage_commands", "cmd_section"),
+    "mark": ("reader.cli.manage_commands", "cmd_mark"),
 }
 
 

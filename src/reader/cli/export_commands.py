@@ -225,15 +225,18 @@ def _find(sections: dict[int, SectionRow], query: str) -> list[int]:
     may hold a chain of thousands of levels, and every path of it at once would
     not fit in memory."""
     from reader.library.listing import section_path
+    from reader.library.sections import section_key
 
-    wanted = tuple(part.strip() for part in query.split("/") if part.strip())
+    # Names are compared folded, as sections are told apart: either script finds one.
+    wanted = tuple(section_key(part.strip()) for part in query.split("/") if part.strip())
     if not wanted:
         return []
-    named = [i for i, s in sections.items() if s.name == query.strip()]
+    whole = section_key(query.strip())
+    named = [i for i, s in sections.items() if section_key(s.name) == whole]
     if named or len(wanted) == 1:
         return named
-    ending = [i for i, s in sections.items() if s.name == wanted[-1]]
-    paths = {i: section_path(sections, i) for i in ending}
+    ending = [i for i, s in sections.items() if section_key(s.name) == wanted[-1]]
+    paths = {i: tuple(section_key(name) for name in section_path(sections, i)) for i in ending}
     exact = [i for i, p in paths.items() if p == wanted]
     return exact or [i for i, p in paths.items() if p[-len(wanted) :] == wanted]
 

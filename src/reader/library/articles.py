@@ -7,10 +7,17 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reader.domain import Article, Block, Script, bounded_section
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
+from reader.library.sections import find_or_make, shared_folder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from reader.chinese.folding import Folder
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +75,9 @@ def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
 class ArticleStore:
     """Reads and writes articles through one connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, folder: Folder | None = None) -> None:
         self.conn = conn
+        self._folder = folder  # None: the process's shared one, built when first needed
         # Section path -> id, for sections known to be committed. Saves three
         # queries per imported article; cleared whenever sections may vanish.
         self._sections: dict[tuple[str, ...], int] = {}
@@ -79,17 +87,15 @@ class ArticleStore:
         if cached is not None:
             return cached
         parent = 0
-        for name in path:
-            row = self.conn.execute(
-                "SELECT id FROM sections WHERE parent_id = ? AND name = ?", (parent, name)
-            ).fetchone()
-            if row is None:
-                row = self.conn.execute(
-                    "INSERT INTO sections (parent_id, name) VALUES (?, ?) RETURNING id",
-                    (parent, name),
-                ).fetchone()
-            parent = int(row[0])
+        for name in path:  # found by folded name: one section whatever the script
+            parent = find_or_make(self.conn, parent, name, self._folder)
         return parent
+
+    @property
+    def folder(self) -> Folder:
+        if self._folder is None:
+            self._folder = shared_folder()
+        return self._folder
 
     def add(self, article: Article, fallback_section: tuple[str, ...] = ()) -> Stored:
         """Store an article in one transaction; the same content is never stored twice.
@@ -124,16 +130,18 @@ class ArticleStore:
             article.origin_path,
             article.original_text,
         )
+        folded = self.folder.fold(article.title)
         with write(self.conn):
             section = self._section_id(path)
             old = self.conn.execute(
-                f"SELECT section_id, {_COLUMNS} FROM articles WHERE id = ?", (article.id,)
+                f"SELECT section_id, {_COLUMNS}, trashed_at FROM articles WHERE id = ?",
+                (article.id,),
             ).fetchone()
             if old is None:
                 self.conn.execute(
-                    f"INSERT INTO articles (id, section_id, {_COLUMNS.split(', ', 1)[1]}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, section, *values),
+                    f"INSERT INTO articles (id, section_id, {_COLUMNS.split(', ', 1)[1]}, "
+                    "folded_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, section, *values, folded),
                 )
                 # Bookmarks imported before their article (moved from another
                 # desktop) find their passages now. One cheap look first: a new
@@ -145,14 +153,15 @@ class ArticleStore:
                 ).fetchone()[0]:
                     reanchor(self.conn, article)
                 outcome = Stored.ADDED
-            elif (old[0], *old[2:]) == (section, *values):
+            elif (old[0], *old[2:-1], old[-1]) == (section, *values, None):
                 outcome = Stored.UNCHANGED
             else:
                 self.conn.execute(
                     "UPDATE articles SET section_id = ?, title = ?, section_path = ?, "
                     "published = ?, source = ?, author = ?, editors = ?, script = ?, blocks = ?, "
-                    "origin_path = ?, original_text = ? WHERE id = ?",
-                    (section, *values, article.id),
+                    "origin_path = ?, original_text = ?, folded_title = ?, trashed_at = NULL "
+                    "WHERE id = ?",  # importing it again takes it out of the Trash
+                    (section, *values, folded, article.id),
                 )
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.
@@ -164,25 +173,37 @@ class ArticleStore:
         return outcome
 
     def _drop_if_empty(self, section_id: int) -> None:
-        """Remove a section left empty by a move, then each parent it leaves empty.
+        drop_if_empty(self.conn, section_id)
 
-        Sections exist for their articles. Walking up from the one left, rather than
-        sweeping every empty section until none is left, keeps a deep chain (an old
-        library's 300,000-level breadcrumb) linear.
+    def delete_forever(self, ids: Iterable[str]) -> int:
+        """The one place articles leave the library for good (emptying the Trash).
+
+        Their bookmarks are marked deleted (kept in the file, as a deleted bookmark
+        is) and their reading positions go; sections left empty go too. Anything
+        that keeps data about articles (an index) hooks in here. Returns how many.
         """
-        seen: set[int] = set()
-        while section_id and section_id not in seen:  # a cycle in a damaged file ends too
-            seen.add(section_id)
-            row = self.conn.execute(
-                "DELETE FROM sections WHERE id = ? "
-                "AND NOT EXISTS (SELECT 1 FROM articles WHERE section_id = ?) "
-                "AND NOT EXISTS (SELECT 1 FROM sections WHERE parent_id = ?) "
-                "RETURNING parent_id",
-                (section_id, section_id, section_id),
-            ).fetchone()
-            if row is None:
-                return
-            section_id = int(row[0])
+        ids = list(ids)
+        gone = 0
+        with write(self.conn):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows = self.conn.execute(
+                    f"DELETE FROM articles WHERE id IN ({marks}) RETURNING section_id", chunk
+                ).fetchall()
+                gone += len(rows)
+                self.conn.execute(
+                    "UPDATE bookmarks SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                    f"WHERE deleted_at IS NULL AND article_id IN ({marks})",
+                    chunk,
+                )
+                self.conn.execute(
+                    f"DELETE FROM reading_positions WHERE article_id IN ({marks})", chunk
+                )
+                for section in {int(r[0]) for r in rows}:
+                    drop_if_empty(self.conn, section)
+        self._sections.clear()
+        return gone
 
     def get(self, article_id: str) -> Article | None:
         row = self.conn.execute(
@@ -204,10 +225,11 @@ class ArticleStore:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def sections(self) -> list[SectionRow]:
-        """Every section with its own article count, parents before children."""
+        """Every section with its own article count (the Trash left out), parents first."""
         rows = self.conn.execute(
             "SELECT s.id, s.parent_id, s.name, count(a.id) FROM sections s "
-            "LEFT JOIN articles a ON a.section_id = s.id GROUP BY s.id ORDER BY s.id"
+            "LEFT JOIN articles a ON a.section_id = s.id AND a.trashed_at IS NULL "
+            "GROUP BY s.id ORDER BY s.id"
         ).fetchall()
         return [SectionRow(int(i), int(p), str(n), int(c)) for i, p, n, c in rows]
 
@@ -215,6 +237,7 @@ class ArticleStore:
         """A section's articles, newest first (undated last), then by title."""
         rows = self.conn.execute(
             "SELECT id, section_id, title, published, read FROM articles WHERE section_id = ? "
+            "AND trashed_at IS NULL "
             "ORDER BY published IS NULL, published DESC, title",
             (section_id,),
         ).fetchall()
@@ -240,3 +263,25 @@ class ArticleStore:
             log.warning("read flag not saved: %s", exc)
             return False
         return True
+
+
+def drop_if_empty(conn: sqlite3.Connection, section_id: int) -> None:
+    """Remove a section left empty by a move, then each parent it leaves empty.
+
+    Sections exist for their articles. Walking up from the one left, rather than
+    sweeping every empty section until none is left, keeps a deep chain (an old
+    library's 300,000-level breadcrumb) linear.
+    """
+    seen: set[int] = set()
+    while section_id and section_id not in seen:  # a cycle in a damaged file ends too
+        seen.add(section_id)
+        row = conn.execute(
+            "DELETE FROM sections WHERE id = ? "
+            "AND NOT EXISTS (SELECT 1 FROM articles WHERE section_id = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM sections WHERE parent_id = ?) "
+            "RETURNING parent_id",
+            (section_id, section_id, section_id),
+        ).fetchone()
+        if row is None:
+            return
+        section_id = int(row[0])

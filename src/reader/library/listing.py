@@ -27,12 +27,29 @@ def like_pattern(text: str) -> str:
 def list_sections(conn: sqlite3.Connection) -> list[SectionRow]:
     """Every section with the number of articles directly in it, by parent then name."""
     # A correlated count reads only the articles_by_section index, never the rows.
+    # Articles in the Trash are left out, from the index too (trashed_at is in it).
     rows = conn.execute(
         "SELECT s.id, s.parent_id, s.name, "
-        "(SELECT count(*) FROM articles a WHERE a.section_id = s.id) "
+        "(SELECT count(*) FROM articles a WHERE a.section_id = s.id AND a.trashed_at IS NULL) "
         "FROM sections s ORDER BY s.parent_id, s.name, s.id"
     ).fetchall()
     return [SectionRow(int(i), int(p), str(n), int(c)) for i, p, n, c in rows]
+
+
+def unread_counts(conn: sqlite3.Connection) -> dict[int, int]:
+    """Section id -> its own articles not read yet (the Trash left out)."""
+    # Counted in a partial index of the unread articles: a read library costs nothing.
+    rows = conn.execute(
+        "SELECT s.id, (SELECT count(*) FROM articles a INDEXED BY articles_unread "
+        "WHERE a.section_id = s.id AND a.read = 0 AND a.trashed_at IS NULL) FROM sections s"
+    ).fetchall()
+    return {int(s): int(c) for s, c in rows if c}
+
+
+def trash_count(conn: sqlite3.Connection) -> int:
+    return int(
+        conn.execute("SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL").fetchone()[0]
+    )
 
 
 def section_path(sections: Mapping[int, SectionRow], section_id: int) -> tuple[str, ...]:
@@ -70,7 +87,7 @@ def list_articles(
     """
     if after is not None and offset:
         raise ValueError("give either an offset or the row to start after, not both")
-    where = "section_id = ?"
+    where = "section_id = ? AND trashed_at IS NULL"
     params: list[object] = [section_id]
     if title_filter:
         where += f" AND title LIKE ? ESCAPE '{_ESCAPE}'"
@@ -131,8 +148,68 @@ def matching_counts(conn: sqlite3.Connection, title_filter: str) -> dict[int, in
     # in index order; one pass over the table is several times faster (40 ms vs 280 ms
     # for 100,000 articles).
     rows = conn.execute(
-        f"SELECT section_id, count(*) FROM articles WHERE title LIKE ? ESCAPE '{_ESCAPE}' "
+        "SELECT section_id, count(*) FROM articles "
+        f"WHERE trashed_at IS NULL AND title LIKE ? ESCAPE '{_ESCAPE}' "
         "GROUP BY +section_id",
         (like_pattern(title_filter),),
     ).fetchall()
     return {int(s): int(c) for s, c in rows}
+
+
+def by_title(
+    conn: sqlite3.Connection, section_id: int, offset: int, limit: int
+) -> list[ArticleRow]:
+    """A page of a section's articles in title order (folded: scripts sort together)."""
+    rows = conn.execute(
+        "SELECT id, section_id, title, published, read FROM articles "
+        "INDEXED BY articles_by_folded_title WHERE section_id = ? AND trashed_at IS NULL "
+        "ORDER BY folded_title, id LIMIT ? OFFSET ?",
+        [section_id, limit, offset],
+    ).fetchall()
+    return [ArticleRow(str(i), int(s), str(t), p, bool(r)) for i, s, t, p, r in rows]
+
+
+def by_keys(conn: sqlite3.Connection, keys: list[tuple[int, str, str]]) -> list[ArticleRow]:
+    """The rows keyed (section id, folded title, id), in that order; those gone are left
+    out. Read from the title index alone (it holds every column shown): a row's read
+    flag is stored after its text, and the table would be read through it."""
+    found: dict[str, ArticleRow] = {}
+    for at in range(0, len(keys), 2000):
+        chunk = keys[at : at + 2000]
+        values = ", ".join(["(?, ?, ?)"] * len(chunk))
+        rows = conn.execute(
+            f"WITH wanted (s, f, i) AS (VALUES {values}) "
+            "SELECT a.id, a.section_id, a.title, a.published, a.read FROM wanted "
+            "JOIN articles a INDEXED BY articles_by_folded_title ON a.section_id = wanted.s "
+            "AND a.trashed_at IS NULL AND a.folded_title = wanted.f AND a.id = wanted.i",
+            [v for key in chunk for v in key],
+        ).fetchall()
+        found.update(
+            (str(r[0]), ArticleRow(str(r[0]), int(r[1]), str(r[2]), r[3], bool(r[4]))) for r in rows
+        )
+    return [found[k[2]] for k in keys if k[2] in found]
+
+
+def place_in_section(conn: sqlite3.Connection, article_id: str) -> tuple[int, int] | None:
+    """(section id, row) of an article in its section's date order, counted in the
+    index (no row read), so an old article costs what a new one does."""
+    found = conn.execute(
+        "SELECT section_id, published, title FROM articles WHERE id = ? AND trashed_at IS NULL",
+        (article_id,),
+    ).fetchone()
+    if found is None:
+        return None
+    section, published, title = int(found[0]), found[1], str(found[2])
+    base = "SELECT count(*) FROM articles INDEXED BY articles_by_section "
+    base += "WHERE section_id = ? AND trashed_at IS NULL AND "
+    if published is None:
+        dated = conn.execute(base + "published IS NOT NULL", (section,)).fetchone()[0]
+        undated = conn.execute(
+            base + "published IS NULL AND (title, id) < (?, ?)", (section, title, article_id)
+        ).fetchone()[0]
+        return section, int(dated) + int(undated)
+    newer = conn.execute(base + "published > ?", (section, published)).fetchone()[0]
+    same = conn.execute(
+        base + "published = ? AND (title, id) < (?, ?)", (section, published, title, article_id)
+    ).fetchone()[0]
+    return section, int(newer) + int(same)

@@ -16,11 +16,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,14 +29,17 @@ from reader.library import ArticleStore
 from reader.render import RenderOptions
 from reader.ui import window_layout
 from reader.ui.article_list_model import ArticleListModel
+from reader.ui.article_tree import ArticleTree
 from reader.ui.backup_runner import DailyBackup
 from reader.ui.bookmark_tools import BookmarkTools
 from reader.ui.import_runner import ImportRunner
 from reader.ui.library_watch import LibraryWatcher, reload_keeping_view
+from reader.ui.list_actions import ListActions
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
-from reader.ui.plain_text import ask, protect_view
+from reader.ui.plain_text import ask
 from reader.ui.reader_view import ReaderView
+from reader.ui.title_filter import TitleFilter
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
 from reader.ui.window_layout import GeometryKeeper, PaneSplitter
@@ -75,26 +75,19 @@ class MainWindow(QMainWindow):
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("Filter titles"))
         self.filter_box.setClearButtonEnabled(True)
-        self.tree = QTreeView(self)
+        self.tree = ArticleTree(self)
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)  # fast layout at 100,000 rows
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(False)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed date column: ResizeToContents would read every loaded row at start-up.
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.tree.header().resizeSection(
-            1, self.tree.fontMetrics().horizontalAdvance("0000-00-00") + 16
-        )
         self.tree.setAccessibleName(self.tr("Articles"))
-        protect_view(self.tree)  # titles in tooltips are text, never markup (traps #16)
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.filter_box)
+        self.title_filter = TitleFilter(self.filter_box, self.tree, self.model)
+        layout.addWidget(self.title_filter.no_matches)
         layout.addWidget(self.tree)
+        self.list_actions = ListActions(self, self.tree, self.model, store)
+        self.list_actions.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.reader = ReaderView(self)
         self.outline = OutlinePanel(self)
@@ -139,7 +132,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _connect(self) -> None:
-        self.filter_box.textChanged.connect(self.on_filter_changed)
         self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)
@@ -348,18 +340,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_previous_article(self) -> None:
         self._step(-1)
-
-    @Slot(str)
-    def on_filter_changed(self, text: str) -> None:
-        current = self.reader.article.id if self.reader.article is not None else None
-        self.model.set_filter(text.strip())
-        self.tree.expandAll() if text.strip() else self.tree.expandToDepth(1)
-        if current is not None:
-            index = self.model.index_of_article(current)
-            if index.isValid():
-                self.tree.selectionModel().setCurrentIndex(
-                    index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-                )
 
     # --- view options -------------------------------------------------------
 

@@ -1,0 +1,119 @@
+"""The article list's view: a tree that reads more rows wherever a section ends on screen.
+
+QTreeView asks the model for more rows (fetchMore) only at the bottom of the whole
+tree, so a big section above another one stopped at the pages read when it was
+expanded. This view looks, after every scroll and resize, at the rows on screen:
+where a section's last row read is visible and the section holds more, it reads
+the next page of that section.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from reader.ui.article_list_model import ArticleListModel
+from reader.ui.plain_text import protect_view
+
+
+class ArticleTree(QTreeView):
+    sig_delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)  # fast layout at 100,000 rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(False)
+        # A narrow step per level: three levels deep the titles keep their room.
+        self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
+        self.header().setStretchLastSection(False)
+        protect_view(self)  # titles in tooltips are text, never markup (traps #16)
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(0)
+        self._check.timeout.connect(self.fetch_visible)
+        self.verticalScrollBar().valueChanged.connect(self._check.start)
+        self.expanded.connect(self._check.start)
+
+    def selectionCommand(  # Qt override
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        # Moving to an article from code (n/p, opening by id, after a delete) selects
+        # it alone, whatever modifier keys Qt believes are held; clicks and keys with
+        # Shift or Ctrl still extend the selection.
+        if event is None:
+            flags = QItemSelectionModel.SelectionFlag
+            return flags.ClearAndSelect | flags.Rows
+        return super().selectionCommand(index, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._check.start()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.sig_delete_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # Qt override
+        if isinstance(model, ArticleListModel):
+            model.held = True  # this view decides what to read: see fetch_visible
+        super().setModel(model)
+        # The header's sections exist once there is a model: the titles take the
+        # width the date leaves (set before, Qt forgets it and cuts titles short).
+        header = self.header()
+        if header.count() >= 2:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            # A fixed date column: ResizeToContents would read every loaded row at start-up.
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + 12)
+
+    def expand_sections(self, depth: int | None) -> None:
+        """Expand every section (None) or those down to `depth`, then read the rows
+        of those on screen."""
+        if depth is None:
+            self.expandAll()
+        else:
+            self.expandToDepth(depth)
+        self.executeDelayedItemsLayout()
+        self.fetch_visible()
+
+    def fetch_visible(self) -> None:
+        """Read the next page of every section whose last row read is on screen, and
+        the first page of every expanded section shown without rows."""
+        model = self.model()
+        if model is None:
+            return
+        more = model.more_to_read if isinstance(model, ArticleListModel) else model.canFetchMore
+        bottom = self.viewport().height()
+        index = self.indexAt(self.viewport().rect().topLeft())
+        wanted: list[QModelIndex] = []
+        seen = 0
+        # First see what the screen shows, then read: reading moves rows, and laying
+        # them out again for every section would cost more than the reading.
+        while index.isValid() and seen < 500:  # a screen holds far fewer rows
+            if self.visualRect(index).top() > bottom:
+                break
+            parent = index.parent()
+            if index.row() == model.rowCount(parent) - 1 and more(parent):
+                wanted.append(parent)
+            if self.isExpanded(index) and not model.rowCount(index) and more(index):
+                wanted.append(index)
+            index = self.indexBelow(index)
+            seen += 1
+        if isinstance(model, ArticleListModel):
+            model.fetch_many(wanted)
+        else:
+            for parent in wanted:
+                model.fetchMore(parent)

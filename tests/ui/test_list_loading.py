@@ -1,0 +1,112 @@
+"""Rows are read where the user looks: every section's end, an old article's own page;
+and changes made by the command line reach the open list."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.cli import main as reader_main
+from reader.library import open_library, write
+from reader.ui.article_list_model import PAGE, ArticleListModel
+from reader.ui.article_tree import ArticleTree
+from reader.ui.main_window import MainWindow
+
+BIG = 2601
+
+
+@pytest.fixture
+def two_sections(tmp_path: Path, qapp: QApplication) -> Iterator[sqlite3.Connection]:
+    """一栏 holds 2,601 articles and comes first; 二栏 holds 5 below it."""
+    conn = open_library(tmp_path / "lib")
+    with write(conn):
+        conn.execute(
+            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (1, 0, '一栏', '一栏')"
+        )
+        conn.execute(
+            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (2, 0, '二栏', '二栏')"
+        )
+        rows = [
+            (
+                f"a{i:05d}",
+                1 if i < BIG else 2,
+                f"标题{i:05d}",
+                f"2020-01-01T{i % 24:02d}:{i % 60:02d}",
+            )
+            for i in range(BIG + 5)
+        ]
+        conn.executemany(
+            "INSERT INTO articles (id, section_id, title, folded_title, section_path, published, "
+            "editors, script, blocks, original_text) "
+            "VALUES (?, ?, ?, ?3, '[]', ?, '[]', 'simplified', '[]', '')",
+            rows,
+        )
+    yield conn
+    conn.close()
+
+
+def test_scrolling_reads_past_the_first_pages_of_a_section_above_another(
+    two_sections: sqlite3.Connection, qtbot: QtBot
+) -> None:
+    model = ArticleListModel(two_sections)
+    tree = ArticleTree()
+    qtbot.addWidget(tree)
+    tree.setModel(model)
+    tree.resize(400, 600)
+    tree.show()
+    qtbot.waitExposed(tree)
+    tree.expandAll()
+    first = model.index(0, 0)
+    bar = tree.verticalScrollBar()
+    for _ in range(200):  # as a user drags the bar down, again and again
+        bar.setValue(bar.maximum())
+        tree.fetch_visible()
+        if model.rowCount(first) == BIG:
+            break
+    assert model.rowCount(first) == BIG > 3 * PAGE
+
+
+def test_an_old_article_opens_by_reading_its_own_page(two_sections: sqlite3.Connection) -> None:
+    model = ArticleListModel(two_sections)
+    oldest = two_sections.execute(
+        "SELECT id FROM articles WHERE section_id = 1 ORDER BY published, title DESC LIMIT 1"
+    ).fetchone()[0]
+    index = model.index_of_article(oldest)
+    assert index.row() == BIG - 1 and model.article_id(index) == oldest
+    node = model._nodes[1]
+    assert sum(row is not None for row in node.articles) <= PAGE
+    # The rows before it are read when they are shown, and then match the library.
+    above = model.index(BIG - 2 - PAGE, 0, model.index(0, 0))
+    model.neighbour_article(above, 1)  # stepping onto a row reads its page
+    assert model.article_id(model.index(BIG - 1 - PAGE, 0, model.index(0, 0))) is not None
+
+
+def test_changes_made_by_the_command_line_reach_the_list(
+    window: MainWindow, library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def shown() -> list[str]:
+        return [str(window.model.index(r, 0).data()) for r in range(window.model.rowCount())]
+
+    def cli(*args: str) -> None:
+        assert reader_main(["--library", str(library), *args]) == 0
+        window.watcher.poll()  # its timer's tick, without waiting a second
+
+    ids = window._store.conn.execute("SELECT id FROM articles ORDER BY id").fetchall()
+    first, second = (str(r[0]) for r in ids)
+    cli("remove", first)
+    assert shown()[-1] == "Trash (1)"
+    cli("trash", "restore", first)
+    assert not any(name.startswith("Trash") for name in shown())
+    cli("move", second, "--to", "收藏")
+    assert "收藏 (1)" in shown()
+    cli("section", "rename", "收藏", "精選")
+    assert "精選 (1)" in shown()
+    cli("mark", second, "--unread")
+    site = window.model.index(shown().index("精選 (1)"), 0)
+    assert site.siblingAtColumn(1).data() == "1"
+    capsys.readouterr()
