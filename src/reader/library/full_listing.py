@@ -11,7 +11,7 @@ Listed = tuple[str, str, str | None]
 
 
 def articles_by_section(conn: sqlite3.Connection) -> dict[int, list[Listed]]:
-    """Each section's articles, newest first, undated last, then by title (as
+    """Each section's articles (not those in the Trash), newest first, undated last, then by title (as
     ArticleStore.articles_in orders one section).
 
     One scan of the table in its own order, sorted by SQLite's sorter: a query per
@@ -20,7 +20,7 @@ def articles_by_section(conn: sqlite3.Connection) -> dict[int, list[Listed]]:
     cost a fraction of ArticleRow objects. `+section_id` keeps the index out.
     """
     rows = conn.execute(
-        "SELECT section_id, id, title, published FROM articles "
+        "SELECT section_id, id, title, published FROM articles WHERE trashed_at IS NULL "
         "ORDER BY +section_id, published IS NULL, published DESC, title"
     )
     return {
