@@ -11,8 +11,8 @@ Listed = tuple[str, str, str | None]
 
 
 def articles_by_section(conn: sqlite3.Connection) -> dict[int, list[Listed]]:
-    """Each section's articles (not those in the Trash), newest first, undated last, then by title (as
-    ArticleStore.articles_in orders one section).
+    """Each section's articles (not those in the Trash), newest first, undated
+    last, then by title (as ArticleStore.articles_in orders one section).
 
     One scan of the table in its own order, sorted by SQLite's sorter: a query per
     section walks the rows in date order through the index, all over a file of
