@@ -135,9 +135,9 @@ def test_a_bad_file_is_named_and_the_rest_still_import(
 def test_file_past_the_size_limit_is_refused(
     tmp_path: Path, store: ArticleStore, importer: Importer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.importers as importers
+    import reader.importers.importer as importer_module
 
-    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(importer_module, "MAX_FILE_BYTES", 1000)
     big = write_seed(tmp_path, "big.txt", "标题\n\n" + "很长的正文。" * 400)
     report = import_paths([big], importer, store)
     assert [f.reason for f in report.failures] == ["file is larger than the 1,000 bytes limit"]
