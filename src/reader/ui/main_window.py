@@ -39,6 +39,7 @@ from reader.ui.library_watch import LibraryWatcher, reload_keeping_view
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
 from reader.ui.plain_text import ask, protect_view
+from reader.ui.preferences import Preferences
 from reader.ui.reader_view import ReaderView
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.imports = ImportRunner(library_dir, converters, self)
-        self._backup = DailyBackup(library_dir)
+        self._backup = DailyBackup(library_dir, Preferences.load(settings).backup_count)
         self.translation = TranslationTools(self, settings, converters, store.conn)
         self.bookmarks = BookmarkTools(self, store.conn)
         self._current: Article | None = None  # the original of the open article
