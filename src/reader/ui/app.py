@@ -225,6 +225,7 @@ def run(args: argparse.Namespace) -> int:
         log.warning("sample not imported: %s", failure)
 
     window = MainWindow(store, library_dir, converters, settings)
+    window.library_fixed = explicit
     if screenshot:
         window.imports.quiet = True
     theme: str | None = getattr(args, "theme", None)

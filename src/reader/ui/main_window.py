@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.chinese import Converters
 from reader.domain import Article
 from reader.library import ArticleStore
@@ -66,6 +65,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self._settings = settings
+        self.library_dir = library_dir
+        self.library_fixed = False  # set by the app when READER_HOME or --library chose it
         self.view_options = ViewOptions(settings, self)
         self.setWindowTitle(self.tr("Reader"))
         self.setAcceptDrops(True)
@@ -373,13 +374,36 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from reader.ui.help_dialogs import AboutDialog
 
-        QMessageBox.about(
+        AboutDialog(self, self.library_dir).exec()
+
+    @Slot()
+    def on_shortcuts(self) -> None:
+        from reader.ui.help_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    @Slot()
+    def on_guide(self) -> None:
+        from reader.ui.help_dialogs import GuideDialog
+        from reader.ui.i18n import Translators
+
+        GuideDialog(self, Translators.shared().language).exec()
+
+    @Slot()
+    def on_preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(
             self,
-            self.tr("About Reader"),
-            self.tr("Reader {0}\nAn offline reader for Chinese articles.").format(__version__),
-        )
+            self._settings,
+            self.view_options,
+            self.translation.script,
+            self._backup,
+            self.library_dir,
+            self.library_fixed,
+        ).exec()
 
     # --- import -------------------------------------------------------------
 

@@ -35,6 +35,13 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.export_action)
     window.bookmarks.fill_file_menu(file_menu)
     file_menu.addSeparator()
+    preferences = window.make_action(
+        QCoreApplication.translate("MainWindow", "&Preferences…"),
+        window.on_preferences,
+        "Ctrl+,",
+    )
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    file_menu.addAction(preferences)
     quit_action = window.make_action(
         QCoreApplication.translate("MainWindow", "&Quit"),
         window.close,
@@ -86,6 +93,21 @@ def build_menus(window: MainWindow) -> None:
     window.bookmarks.fill_go_menu(go)
 
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    help_menu.addAction(
+        window.make_action(
+            QCoreApplication.translate("MainWindow", "&User Guide"),
+            window.on_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+    )
+    help_menu.addAction(
+        window.make_action(
+            QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
+            window.on_shortcuts,
+            "Ctrl+/",
+        )
+    )
+    help_menu.addSeparator()
     about = window.make_action(
         QCoreApplication.translate("MainWindow", "&About Reader"), window.on_about
     )
