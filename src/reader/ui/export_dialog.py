@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -93,8 +94,9 @@ class ExportDialog(QDialog):
         )
         self.page = QComboBox(self)
         self.page.addItem("A4", "a4")
-        self.page.addItem("Letter", "letter")
+        self.page.addItem(self.tr("Letter"), "letter")
         self.folder = QLineEdit(self)
+        self.folder.setAccessibleName(self.tr("Export folder"))
         browse = QPushButton(self.tr("&Browse…"), self)
         self.name = QLineEdit(self)
         self.message = plain_label(self)  # paths and errors quote file names
@@ -111,6 +113,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.bom)
         form.addRow(self.tr("&Paper:"), self.page)
         form.addRow(self.tr("F&older:"), folder_row)
+        folder_label = form.labelForField(folder_row)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.folder)  # Alt+O reaches the folder
         form.addRow(self.tr("File &name:"), self.name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

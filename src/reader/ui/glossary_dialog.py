@@ -43,6 +43,7 @@ class GlossaryDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Glossary entries"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("In the article"), self.tr("Show as"), self.tr("Scripts")]
         )

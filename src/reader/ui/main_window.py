@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel(store.conn, self)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("Filter titles"))
+        self.filter_box.setAccessibleName(self.tr("Filter titles"))
         self.filter_box.setClearButtonEnabled(True)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
@@ -121,6 +122,15 @@ class MainWindow(QMainWindow):
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
         self.watcher.sig_changed.connect(self.on_library_changed)
+        self._keyboard()
+
+    def _keyboard(self) -> None:
+        """Esc and Down in the title filter; F6 between panes (reader.ui.keyboard)."""
+        from reader.ui.keyboard import FilterKeys, PaneCycler
+
+        first = lambda: self.model.neighbour_article(QModelIndex(), 1)  # noqa: E731
+        self.filter_box.installEventFilter(FilterKeys(self.filter_box, self.tree, first))
+        self.panes = PaneCycler(self, [self.tree, self.reader, self.outline])
 
     # --- construction -------------------------------------------------------
 
