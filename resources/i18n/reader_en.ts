@@ -2,10 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Reader</source>
+            <translation>About Reader</translation>
+        </message>
+        <message>
+            <source>An offline reader for Chinese articles.</source>
+            <translation>An offline reader for Chinese articles.</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>Library: {0}</source>
+            <translation>Library: {0}</translation>
+        </message>
+        <message>
+            <source>Library folder</source>
+            <translation>Library folder</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Reader</source>
             <translation>Reader</translation>
+        </message>
+        <message>
+            <source> (details in {0})</source>
+            <translation> (details in {0})</translation>
         </message>
         <message>
             <source>Something went wrong: {0}{1}</source>
@@ -46,6 +73,14 @@
             <translation>Date</translation>
         </message>
         <message>
+            <source>Unsorted</source>
+            <translation>Unsorted</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>Samples</translation>
+        </message>
+        <message>
             <source>{name} ({count})</source>
             <translation>{name} ({count})</translation>
         </message>
@@ -63,6 +98,10 @@
         <message>
             <source>Findings that only choose between accepted variant forms, such as 布/佈</source>
             <translation>Findings that only choose between accepted variant forms, such as 布/佈</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Findings</translation>
         </message>
         <message>
             <source>&amp;Accept</source>
@@ -165,6 +204,10 @@
         <message>
             <source>Export Bookmarks</source>
             <translation>Export Bookmarks</translation>
+        </message>
+        <message>
+            <source>bookmarks.json</source>
+            <translation>bookmarks.json</translation>
         </message>
         <message>
             <source>Bookmarks exported to {0}.</source>
@@ -272,6 +315,14 @@
             <translation>Start with a UTF-8 byte order mark (for Windows tools)</translation>
         </message>
         <message>
+            <source>Letter</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Export folder</translation>
+        </message>
+        <message>
             <source>&amp;Browse…</source>
             <translation>&amp;Browse…</translation>
         </message>
@@ -294,6 +345,10 @@
         <message>
             <source>File &amp;name:</source>
             <translation>File &amp;name:</translation>
+        </message>
+        <message>
+            <source>untitled</source>
+            <translation>untitled</translation>
         </message>
         <message>
             <source>Export to Folder</source>
@@ -333,6 +388,10 @@
         <message>
             <source>Each row keeps a term as you want it after conversion: the text as it stands in the article, what to show instead, and the scripts it applies to (empty for all: simplified, traditional, taiwan, taiwan-phrases, hongkong).</source>
             <translation>Each row keeps a term as you want it after conversion: the text as it stands in the article, what to show instead, and the scripts it applies to (empty for all: simplified, traditional, taiwan, taiwan-phrases, hongkong).</translation>
+        </message>
+        <message>
+            <source>Glossary entries</source>
+            <translation>Glossary entries</translation>
         </message>
         <message>
             <source>In the article</source>
@@ -395,8 +454,27 @@
             <translation>Export Glossary</translation>
         </message>
         <message>
+            <source>glossary.tsv</source>
+            <translation>glossary.tsv</translation>
+        </message>
+        <message>
             <source>Tab-separated (*.tsv)</source>
             <translation>Tab-separated (*.tsv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>User Guide</source>
+            <translation>User Guide</translation>
+        </message>
+        <message>
+            <source>User guide</source>
+            <translation>User guide</translation>
+        </message>
+        <message>
+            <source>The user guide is missing: {0}</source>
+            <translation>The user guide is missing: {0}</translation>
         </message>
     </context>
     <context>
@@ -461,16 +539,6 @@
 {0}</translation>
         </message>
         <message>
-            <source>About Reader</source>
-            <translation>About Reader</translation>
-        </message>
-        <message>
-            <source>Reader {0}
-An offline reader for Chinese articles.</source>
-            <translation>Reader {0}
-An offline reader for Chinese articles.</translation>
-        </message>
-        <message>
             <source>Import Files</source>
             <translation>Import Files</translation>
         </message>
@@ -507,6 +575,10 @@ An offline reader for Chinese articles.</translation>
             <translation>&amp;Export…</translation>
         </message>
         <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Preferences…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
@@ -539,8 +611,24 @@ An offline reader for Chinese articles.</translation>
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>&amp;User Guide</source>
+            <translation>&amp;User Guide</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;Keyboard Shortcuts</translation>
+        </message>
+        <message>
             <source>&amp;About Reader</source>
             <translation>&amp;About Reader</translation>
+        </message>
+        <message>
+            <source>Next &amp;Pane</source>
+            <translation>Next &amp;Pane</translation>
+        </message>
+        <message>
+            <source>Previous Pa&amp;ne</source>
+            <translation>Previous Pa&amp;ne</translation>
         </message>
     </context>
     <context>
@@ -559,6 +647,129 @@ An offline reader for Chinese articles.</translation>
         <message>
             <source>Same as the system</source>
             <translation>Same as the system</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <source>Interface language</source>
+            <translation>Interface language</translation>
+        </message>
+        <message>
+            <source>Default display script</source>
+            <translation>Default display script</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Sepia</source>
+            <translation>Sepia</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
+        </message>
+        <message>
+            <source>Reading font</source>
+            <translation>Reading font</translation>
+        </message>
+        <message>
+            <source>Serif (Song/Ming)</source>
+            <translation>Serif (Song/Ming)</translation>
+        </message>
+        <message>
+            <source>Sans-serif (Hei)</source>
+            <translation>Sans-serif (Hei)</translation>
+        </message>
+        <message>
+            <source>Text size in pixels</source>
+            <translation>Text size in pixels</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source>Line spacing</source>
+            <translation>Line spacing</translation>
+        </message>
+        <message>
+            <source>Library folder</source>
+            <translation>Library folder</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Choose…</translation>
+        </message>
+        <message>
+            <source>Choose the library folder</source>
+            <translation>Choose the library folder</translation>
+        </message>
+        <message>
+            <source>Backups kept</source>
+            <translation>Backups kept</translation>
+        </message>
+        <message>
+            <source>A week of daily, then weekly</source>
+            <translation>A week of daily, then weekly</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>Display &amp;script:</source>
+            <translation>Display &amp;script:</translation>
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translation>&amp;Theme:</translation>
+        </message>
+        <message>
+            <source>Reading &amp;font:</source>
+            <translation>Reading &amp;font:</translation>
+        </message>
+        <message>
+            <source>Text si&amp;ze:</source>
+            <translation>Text si&amp;ze:</translation>
+        </message>
+        <message>
+            <source>Line spa&amp;cing:</source>
+            <translation>Line spa&amp;cing:</translation>
+        </message>
+        <message>
+            <source>Library &amp;folder:</source>
+            <translation>Library &amp;folder:</translation>
+        </message>
+        <message>
+            <source>&amp;Backups kept:</source>
+            <translation>&amp;Backups kept:</translation>
+        </message>
+        <message>
+            <source>The folder is set by READER_HOME or --library for this run.</source>
+            <translation>The folder is set by READER_HOME or --library for this run.</translation>
+        </message>
+        <message>
+            <source>Language and library folder take effect when Reader next starts.</source>
+            <translation>Language and library folder take effect when Reader next starts.</translation>
+        </message>
+        <message>
+            <source>Library Folder</source>
+            <translation>Library Folder</translation>
         </message>
     </context>
     <context>
@@ -617,6 +828,45 @@ An offline reader for Chinese articles.</translation>
         <message>
             <source>Script the article is shown in (Ctrl+1 to Ctrl+6)</source>
             <translation>Script the article is shown in (Ctrl+1 to Ctrl+6)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation>Keyboard Shortcuts</translation>
+        </message>
+        <message>
+            <source>Clear the title filter</source>
+            <translation>Clear the title filter</translation>
+        </message>
+        <message>
+            <source>From the title filter into the list</source>
+            <translation>From the title filter into the list</translation>
+        </message>
+        <message>
+            <source>Move between the list, the article and the panels</source>
+            <translation>Move between the list, the article and the panels</translation>
+        </message>
+        <message>
+            <source>Open the article or section chosen in the list</source>
+            <translation>Open the article or section chosen in the list</translation>
+        </message>
+        <message>
+            <source>Delete the chosen bookmark (Bookmarks panel)</source>
+            <translation>Delete the chosen bookmark (Bookmarks panel)</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
         </message>
     </context>
     <context>

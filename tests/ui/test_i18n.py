@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.ui.i18n import Translators, compile_qm, resolve_language, ts_path
@@ -74,3 +74,12 @@ def test_qt_standard_buttons_speak_the_interface_language(
     )
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert texts == {ok, cancel}
+
+
+def test_readers_own_strings_are_translated(translators: Translators, tmp_path: Path) -> None:
+    assert translators.install("zh_TW", tmp_path)
+    assert QCoreApplication.translate("MainWindow", "&File") == "檔案(&F)"
+    assert translators.install("zh_CN", tmp_path)
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert translators.install("en", tmp_path)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"

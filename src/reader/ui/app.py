@@ -196,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
         import traceback
 
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        where = f" (details in {log_path()})"
+        where = QCoreApplication.translate("App", " (details in {0})").format(log_path())
         report(QCoreApplication.translate("App", "Something went wrong: {0}{1}").format(exc, where))
 
     sys.excepthook = excepthook

@@ -17,7 +17,9 @@ from PySide6.QtGui import QFont
 
 from reader.domain import MAX_SECTION_DEPTH
 from reader.library import ArticleRow
+from reader.library.articles import UNSORTED
 from reader.library.listing import list_articles, list_sections, listed_before, matching_counts
+from reader.ui.samples import SAMPLES_SECTION
 
 PAGE = 500  # articles fetched per fetchMore(): enough to fill a screen many times over
 
@@ -192,7 +194,15 @@ class ArticleListModel(QAbstractItemModel):
             parent.total += node.total
 
     def _label(self, node: _Section) -> str:
-        return self.tr("{name} ({count})").format(name=self._transform(node.name), count=node.total)
+        # The sections Reader invents are named in the interface language; the
+        # library keeps "Unsorted" and "Samples".
+        if node.name == UNSORTED:
+            name = self.tr("Unsorted")
+        elif node.name == SAMPLES_SECTION[0]:
+            name = self.tr("Samples")
+        else:
+            name = self._transform(node.name)
+        return self.tr("{name} ({count})").format(name=name, count=node.total)
 
     def _fetch(self, node: _Section) -> int:
         """Append the next page of a section's articles; returns how many came."""

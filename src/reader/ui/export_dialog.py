@@ -184,7 +184,7 @@ class ExportDialog(QDialog):
         mode = ScriptMode(str(self.script.currentData()))
         self.bilingual.setEnabled(mode is not ScriptMode.ORIGINAL)
         title = self._translation.presenter.header(self._article, mode).title
-        self.name.setText(safe_filename(title, fmt))
+        self.name.setText(safe_filename(title.strip() or self.tr("untitled"), fmt))
 
     @Slot()
     def on_browse(self) -> None:

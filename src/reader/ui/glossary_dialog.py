@@ -185,7 +185,10 @@ class GlossaryDialog(QDialog):
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Glossary"), "glossary.tsv", self.tr("Tab-separated (*.tsv)")
+            self,
+            self.tr("Export Glossary"),
+            self.tr("glossary.tsv"),
+            self.tr("Tab-separated (*.tsv)"),
         )
         if name:
             self.export_file(Path(name))

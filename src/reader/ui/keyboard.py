@@ -65,11 +65,12 @@ class PaneCycler(QObject):
         super().__init__(window)
         self._window = window
         self._panes = panes
-        tr = QCoreApplication.translate
-        self.next_action = QAction(tr("MainWindow", "Next &Pane"), window)
+        self.next_action = QAction(QCoreApplication.translate("MainWindow", "Next &Pane"), window)
         self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
         self.next_action.triggered.connect(self.on_next)
-        self.previous_action = QAction(tr("MainWindow", "Previous Pa&ne"), window)
+        self.previous_action = QAction(
+            QCoreApplication.translate("MainWindow", "Previous Pa&ne"), window
+        )
         self.previous_action.setShortcut(QKeySequence("Shift+F6"))
         self.previous_action.triggered.connect(self.on_previous)
         window.addAction(self.next_action)
