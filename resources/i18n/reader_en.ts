@@ -752,8 +752,8 @@
             <translation>Line spa&amp;cing:</translation>
         </message>
         <message>
-            <source>Library &amp;folder:</source>
-            <translation>Library &amp;folder:</translation>
+            <source>Library f&amp;older:</source>
+            <translation>Library f&amp;older:</translation>
         </message>
         <message>
             <source>&amp;Backups kept:</source>

@@ -752,8 +752,8 @@
         <translation>行距(&amp;C)：</translation>
     </message>
     <message>
-        <source>Library &amp;folder:</source>
-        <translation>书库文件夹(&amp;F)：</translation>
+        <source>Library f&amp;older:</source>
+        <translation>书库文件夹(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Backups kept:</source>

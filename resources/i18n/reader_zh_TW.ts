@@ -752,8 +752,8 @@
         <translation>行距(&amp;C)：</translation>
     </message>
     <message>
-        <source>Library &amp;folder:</source>
-        <translation>書庫資料夾(&amp;F)：</translation>
+        <source>Library f&amp;older:</source>
+        <translation>書庫資料夾(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Backups kept:</source>

@@ -145,3 +145,10 @@ def test_the_window_speaks_the_interface_language(
     assert any(label.startswith(unsorted) for label in labels), labels
     assert not any(label.startswith(UNSORTED) for label in labels)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    from reader.ui.help_dialogs import ShortcutsDialog
+
+    table = ShortcutsDialog(window).table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert texts[0].split("(")[0] not in names  # a menu, not an action
+    assert all("(&" not in n and "&" not in n for n in names)
+    assert all(re.search(r"[\u4e00-\u9fff]", n) for n in names), names

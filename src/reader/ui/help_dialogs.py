@@ -3,6 +3,7 @@ shipped with the app, and About."""
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -27,7 +28,9 @@ from reader.ui.plain_text import plain_label
 
 
 def _plain(text: str) -> str:
-    """A menu text as a name: no accelerator marks, no trailing ellipsis."""
+    """A menu text as a name: no accelerator marks (nor the "(&F)" of a Chinese
+    menu), no trailing ellipsis."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 

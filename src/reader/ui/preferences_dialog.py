@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -52,6 +53,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(520)
         self._settings = settings
         self._view = view_options
         self._script = script
@@ -118,7 +120,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Reading &font:"), self.font_box)
         form.addRow(self.tr("Text si&ze:"), self.size_box)
         form.addRow(self.tr("Line spa&cing:"), self.spacing_box)
-        form.addRow(self.tr("Library &folder:"), folder_row)
+        form.addRow(self.tr("Library f&older:"), folder_row)
+        folder_label = form.labelForField(folder_row)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.browse)  # Alt+O reaches the folder's button
         form.addRow(self.tr("&Backups kept:"), self.backups_box)
         self.note = plain_label(self)
         self.note.setText(
