@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -117,6 +117,7 @@ class GuideDialog(QDialog):
         if path.is_file():
             self.view.setSearchPaths([str(path.parent)])
             self.view.setMarkdown(path.read_text(encoding="utf-8"))
+            self._fit_images(820)
         else:
             self.view.setPlainText(self.tr("The user guide is missing: {0}").format(path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -125,6 +126,26 @@ class GuideDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.resize(900, 760)
+
+    def _fit_images(self, width: int) -> None:
+        """Screenshots shown at the guide's width, not at their own 1200 px."""
+        document = self.view.document()
+        cursor = QTextCursor(document)
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                image = fragment.charFormat().toImageFormat()
+                if fragment.charFormat().isImageFormat():
+                    image.setWidth(width)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
     @Slot(QUrl)
     def on_anchor(self, url: QUrl) -> None:
