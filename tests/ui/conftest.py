@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,3 +48,16 @@ def library(tmp_path: Path) -> Path:
 @pytest.fixture
 def window(open_window: WindowFactory, library: Path) -> MainWindow:
     return open_window(library)
+
+
+@pytest.fixture(autouse=True)
+def _system_theme_after() -> Iterator[None]:
+    """A theme colours the whole application: each test starts from the desktop's."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.palette import apply_theme
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, "system")

@@ -137,6 +137,7 @@ class RenderOptions:
     zoom: float = 1.0  # multiplies the base font size
     base_px: int = 18
     measure_em: int = 38  # line length in characters (36–40), centred
+    line_spacing: float = 1.0  # multiplies the paragraphs' line height (Preferences)
     lang: str | None = None  # override; default from the article's script
     for_qt: bool = True  # True: Qt rich-text subset; False: standalone HTML5 file
     # Bookmarked blocks: (block index, colour); marked with a tinted background.
@@ -194,7 +195,14 @@ def _lang(article: Article, options: RenderOptions) -> str:
     return document_lang(article.script)
 
 
-def _stylesheet(px: int, measure: int, palette: Palette, families: list[str], for_qt: bool) -> str:
+def _stylesheet(
+    px: int,
+    measure: int,
+    palette: Palette,
+    families: list[str],
+    for_qt: bool,
+    spacing: float = 1.0,
+) -> str:
     # Qt's rich text takes lengths in px only (no em for margins or text-indent, and a
     # bare 0 is ignored), so the Qt flavour spells every length out in px; the HTML5
     # flavour keeps em so spacing stays proportional to each element's own size.
@@ -226,7 +234,7 @@ def _stylesheet(px: int, measure: int, palette: Palette, families: list[str], fo
         rule("h2", px * 1.22, 1.5, 1.5, 0.6),
         rule("h3", px * 1.1, 1.6, 1.3, 0.5),
         rule("h4", px, 1.7, 1.1, 0.4),
-        rule("p", px, 1.8, 0, 0.7),
+        rule("p", px, round(1.8 * spacing, 2), 0, 0.7),
         f"p {{ text-indent: {ln(2)}; text-align: justify; }}",
         rule("p.section", px * 0.8, 1.5, 0, 0.4),
         rule("p.meta", px * 0.8, 1.5, 0, 1.6),
@@ -274,8 +282,15 @@ def _page_style(article: Article, options: RenderOptions) -> tuple[str, str]:
     lang = _lang(article, options)
     families = font_families(article.script, options.font_style, lang)
     measure = max(20, min(60, options.measure_em))
+    spacing = options.line_spacing
+    spacing = spacing if math.isfinite(spacing) else 1.0
     return lang, _stylesheet(
-        _font_px(options), measure, PALETTES[options.theme], families, options.for_qt
+        _font_px(options),
+        measure,
+        PALETTES[options.theme],
+        families,
+        options.for_qt,
+        max(0.8, min(1.6, spacing)),
     )
 
 

@@ -88,9 +88,10 @@ def setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
-def apply_ui_font(app: object) -> None:
+def apply_ui_font(app: object, language: str = "") -> None:
     """Menus and the list get CJK families too, so Qt's fallback never picks
-    Japanese glyphs for Chinese titles (traps #5)."""
+    Japanese glyphs for Chinese titles (traps #5); a Traditional interface gets
+    the Traditional family."""
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
@@ -100,12 +101,48 @@ def apply_ui_font(app: object) -> None:
     assert isinstance(app, QApplication)
     locale = QLocale.system()
     traditional = locale.script() == QLocale.Script.TraditionalChineseScript
+    traditional = traditional or language == "zh_TW"
     lang = "zh-HK" if locale.territory() == QLocale.Country.HongKong else None
     script = Script.TRADITIONAL if traditional else Script.SIMPLIFIED
     families = font_families(script, FontStyle.SANS, lang)
     font = app.font()
     font.setFamilies([font.family(), *families[:-1]])
     app.setFont(font)
+
+
+def start_language(settings: object) -> str:
+    """Install the interface language: the one chosen in Preferences, else the system's."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.i18n import Translators, resolve_language
+    from reader.ui.preferences import Preferences
+
+    assert isinstance(settings, QSettings)
+    language = resolve_language(Preferences.load(settings).language)
+    Translators.shared().install(language)
+    return language
+
+
+def chosen_library_dir(settings: object) -> Path | None:
+    """The library folder chosen in Preferences, if any (READER_HOME and --library win)."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.preferences import Preferences
+
+    assert isinstance(settings, QSettings)
+    folder = Preferences.load(settings).library_dir
+    return Path(folder) if folder else None
+
+
+def apply_palette(app: object, settings: object) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.palette import apply_theme
+    from reader.ui.state import ViewState, resolve_theme
+
+    assert isinstance(app, QApplication) and isinstance(settings, QSettings)
+    apply_theme(app, resolve_theme(ViewState.load(settings).theme))
 
 
 def route_qt_messages() -> None:
@@ -186,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed (traps #12)
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     skip_pyside_source_scan()  # before Reader's Qt modules are imported
@@ -207,24 +244,31 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("Reader")
     QApplication.setWindowIcon(app_icon())
     QApplication.setDesktopFileName(APP_ID)  # Wayland and the task bar find the desktop file by it
-    apply_ui_font(app)
+    explicit = args.library is not None or bool(os.environ.get("READER_HOME"))
+    library_dir: Path = args.library or default_library_dir()
+    settings = QSettings(str(_settings_path(args, library_dir)), QSettings.Format.IniFormat)
+    if not explicit:
+        library_dir = chosen_library_dir(settings) or library_dir
+    language = start_language(settings)
+    apply_ui_font(app, language)
+    apply_palette(app, settings)
 
     def report(message: str) -> None:
         if screenshot:
             print(f"reader: {message}", file=sys.stderr)
         else:
-            show_error(None, app.tr("Reader"), message)  # it may quote a file (traps #16)
+            # it may quote a file (traps #16)
+            show_error(None, QCoreApplication.translate("App", "Reader"), message)
 
     def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         import traceback
 
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
-        where = f" (details in {log_path()})"
-        report(app.tr("Something went wrong: {0}{1}").format(exc, where))
+        where = QCoreApplication.translate("App", " (details in {0})").format(log_path())
+        report(QCoreApplication.translate("App", "Something went wrong: {0}{1}").format(exc, where))
 
     sys.excepthook = excepthook
 
-    library_dir: Path = args.library or default_library_dir()
     instance = None
     if not screenshot:
         from reader.ui.single_instance import SingleInstance
@@ -251,8 +295,8 @@ def run(args: argparse.Namespace) -> int:
     for failure in samples.failures:
         log.warning("sample not imported: %s", failure)
 
-    settings = QSettings(str(_settings_path(args, library_dir)), QSettings.Format.IniFormat)
     window = MainWindow(store, library_dir, converters, settings)
+    window.library_fixed = explicit
     if screenshot:
         window.imports.quiet = True
     theme: str | None = getattr(args, "theme", None)
@@ -269,7 +313,11 @@ def run(args: argparse.Namespace) -> int:
     if ref:
         ids = store.resolve(ref)
         if len(ids) != 1 or not window.open_article(ids[0]):
-            report(app.tr("{0}: no article with this id in the library").format(ref))
+            report(
+                QCoreApplication.translate(
+                    "App", "{0}: no article with this id in the library"
+                ).format(ref)
+            )
             return 1
     window.show()
     if screenshot:
@@ -310,13 +358,16 @@ def app_icon() -> QIcon:
 def show_start_notes(window: object, notes: list[str]) -> None:
     """What opening the library had to do (a backup restored, read-only…), once.
     The notes quote paths, so they are shown as plain text (traps #16)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
     from reader.ui.plain_text import show_information
 
     if notes:
         assert isinstance(window, QWidget)
-        show_information(window, window.tr("Reader"), "\n\n".join(notes))
+        show_information(
+            window, QCoreApplication.translate("MainWindow", "Reader"), "\n\n".join(notes)
+        )
 
 
 def _save_screenshot(app: object, window: object, path: Path) -> int:

@@ -23,11 +23,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.library import SectionRow
+from reader.library.articles import UNSORTED
 from reader.library.listing import list_sections, trash_count, unread_counts
 from reader.library.title_index import TitleIndex
 from reader.ui.list_finding import FindingMixin
 from reader.ui.list_nodes import TRASH_ID, Section, flatten_deep, number
 from reader.ui.list_reading import FIRST_PAGE, PAGE, ReadingMixin
+from reader.ui.samples import SAMPLES_SECTION
 
 __all__ = ["FIRST_PAGE", "PAGE", "ArticleListModel"]
 
@@ -196,7 +198,16 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         self._pending = set()
 
     def _label(self, node: Section) -> None:
-        name = self._transform(node.name) if node.id != TRASH_ID else node.name
+        # The sections Reader invents are named in the interface language; the
+        # library keeps "Unsorted" and "Samples".
+        if node.id == TRASH_ID:
+            name = node.name
+        elif node.name == UNSORTED:
+            name = self.tr("Unsorted")
+        elif node.name == SAMPLES_SECTION[0]:
+            name = self.tr("Samples")
+        else:
+            name = self._transform(node.name)
         node.label = self.tr("{name} ({count})").format(name=name, count=node.total)
         tip = self.tr("{name}\n{count} articles").format(name=name, count=node.total)
         if node.unread_total:

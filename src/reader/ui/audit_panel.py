@@ -39,6 +39,7 @@ class AuditPanel(QWidget):
             self.tr("Findings that only choose between accepted variant forms, such as 布/佈")
         )
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Findings"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         protect_view(self.list)

@@ -262,7 +262,7 @@ class BookmarkTools(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export Bookmarks"), "bookmarks.json", "JSON (*.json)"
+            self._window, self.tr("Export Bookmarks"), self.tr("bookmarks.json"), "JSON (*.json)"
         )
         if name:
             try:

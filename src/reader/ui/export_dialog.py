@@ -110,8 +110,9 @@ class ExportDialog(QDialog):
         )
         self.page = QComboBox(self)
         self.page.addItem("A4", "a4")
-        self.page.addItem("Letter", "letter")
+        self.page.addItem(self.tr("Letter"), "letter")
         self.folder = QLineEdit(self)
+        self.folder.setAccessibleName(self.tr("Export folder"))
         browse = QPushButton(self.tr("&Browse…"), self)
         self.name = QLineEdit(self)
         self.message = plain_label(self)  # paths and errors quote file names
@@ -204,7 +205,7 @@ class ExportDialog(QDialog):
         mode = ScriptMode(str(self.script.currentData()))
         self.bilingual.setEnabled(mode is not ScriptMode.ORIGINAL)
         title = self._translation.presenter.header(self._article, mode).title
-        self.name.setText(safe_filename(title, fmt))
+        self.name.setText(safe_filename(title.strip() or self.tr("untitled"), fmt))
 
     @Slot()
     def on_browse(self) -> None:

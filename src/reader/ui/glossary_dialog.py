@@ -43,6 +43,7 @@ class GlossaryDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName(self.tr("Glossary entries"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("In the article"), self.tr("Show as"), self.tr("Scripts")]
         )
@@ -184,7 +185,10 @@ class GlossaryDialog(QDialog):
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Glossary"), "glossary.tsv", self.tr("Tab-separated (*.tsv)")
+            self,
+            self.tr("Export Glossary"),
+            self.tr("glossary.tsv"),
+            self.tr("Tab-separated (*.tsv)"),
         )
         if name:
             self.export_file(Path(name))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.chinese import Converters
 from reader.domain import Article
 from reader.library import ArticleStore
@@ -38,6 +37,7 @@ from reader.ui.list_actions import ListActions
 from reader.ui.menus import build_menus
 from reader.ui.outline import OutlinePanel
 from reader.ui.plain_text import ask
+from reader.ui.preferences import Preferences
 from reader.ui.reader_view import ReaderView
 from reader.ui.title_filter import TitleFilter
 from reader.ui.translation import TranslationTools
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self._settings = settings
+        self.library_dir = library_dir
+        self.library_fixed = False  # set by the app when READER_HOME or --library chose it
         self.view_options = ViewOptions(settings, self)
         self.setWindowTitle(self.tr("Reader"))
         self.setAcceptDrops(True)
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel(store.conn, self)
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(self.tr("Filter titles"))
+        self.filter_box.setAccessibleName(self.tr("Filter titles"))
         self.filter_box.setClearButtonEnabled(True)
         self.tree = ArticleTree(self)
         self.tree.setModel(self.model)
@@ -105,7 +108,7 @@ class MainWindow(QMainWindow):
         self._geometry = GeometryKeeper(self, self.splitter, settings)
 
         self.imports = ImportRunner(library_dir, converters, self)
-        self._backup = DailyBackup(library_dir)
+        self._backup = DailyBackup(library_dir, Preferences.load(settings).backup_count)
         self.translation = TranslationTools(self, settings, converters, store.conn)
         self.bookmarks = BookmarkTools(self, store.conn)
         self._current: Article | None = None  # the original of the open article
@@ -118,6 +121,15 @@ class MainWindow(QMainWindow):
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
         self.watcher.sig_changed.connect(self.on_library_changed)
+        self._keyboard()
+
+    def _keyboard(self) -> None:
+        """Esc and Down in the title filter; F6 between panes (reader.ui.keyboard)."""
+        from reader.ui.keyboard import FilterKeys, PaneCycler
+
+        first = lambda: self.model.neighbour_article(QModelIndex(), 1)  # noqa: E731
+        self.filter_box.installEventFilter(FilterKeys(self.filter_box, self.tree, first))
+        self.panes = PaneCycler(self, [self.tree, self.reader, self.outline])
 
     # --- construction -------------------------------------------------------
 
@@ -366,13 +378,36 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from reader.ui.help_dialogs import AboutDialog
 
-        QMessageBox.about(
+        AboutDialog(self, self.library_dir).exec()
+
+    @Slot()
+    def on_shortcuts(self) -> None:
+        from reader.ui.help_dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    @Slot()
+    def on_guide(self) -> None:
+        from reader.ui.help_dialogs import GuideDialog
+        from reader.ui.i18n import Translators
+
+        GuideDialog(self, Translators.shared().language).exec()
+
+    @Slot()
+    def on_preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(
             self,
-            self.tr("About Reader"),
-            self.tr("Reader {0}\nAn offline reader for Chinese articles.").format(__version__),
-        )
+            self._settings,
+            self.view_options,
+            self.translation.script,
+            self._backup,
+            self.library_dir,
+            self.library_fixed,
+        ).exec()
 
     # --- import -------------------------------------------------------------
 

@@ -18,6 +18,7 @@ class ViewState:
     font_style: str = FontStyle.SERIF.value
     zoom: float = 1.0
     outline_visible: bool = True
+    line_spacing: float = 1.0
 
     @staticmethod
     def load(settings: QSettings) -> ViewState:
@@ -31,6 +32,11 @@ class ViewState:
         except ValueError:
             state.zoom = 1.0
         state.outline_visible = str(settings.value("view/outline", "true")).lower() == "true"
+        try:
+            spacing = float(str(settings.value("view/line_spacing", 1.0)))
+        except ValueError:
+            spacing = 1.0
+        state.line_spacing = min(1.6, max(0.8, spacing)) if spacing == spacing else 1.0
         return state
 
     def save(self, settings: QSettings) -> None:
@@ -38,6 +44,7 @@ class ViewState:
         settings.setValue("view/font", self.font_style)
         settings.setValue("view/zoom", self.zoom)
         settings.setValue("view/outline", "true" if self.outline_visible else "false")
+        settings.setValue("view/line_spacing", self.line_spacing)
 
 
 def resolve_theme(choice: str) -> Theme:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.render import FontStyle, RenderOptions, Theme
+from reader.ui.palette import apply_theme
 from reader.ui.state import ViewState, resolve_theme
 
 _ZOOM_STEP = 1.1
@@ -31,6 +32,7 @@ class ViewOptions(QObject):
             theme=resolve_theme(self.state.theme),
             font_style=FontStyle(self.state.font_style),
             zoom=self.state.zoom,
+            line_spacing=self.state.line_spacing,
         )
 
     def fill_menu(self, view: QMenu) -> None:
@@ -80,6 +82,9 @@ class ViewOptions(QObject):
             if action.data() == theme:
                 action.setChecked(True)
         self.state.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)  # the whole window, not only the reader pane
         self.sig_changed.emit()
 
     @Slot(QAction)
@@ -88,7 +93,20 @@ class ViewOptions(QObject):
 
     @Slot(QAction)
     def on_font_chosen(self, action: QAction) -> None:
-        self.state.font_style = str(action.data())
+        self.set_font_style(str(action.data()))
+
+    def set_font_style(self, style: str) -> None:
+        for action in self.font_group.actions():
+            if action.data() == style:
+                action.setChecked(True)
+        self.state.font_style = style
+        self.sig_changed.emit()
+
+    def set_zoom(self, zoom: float) -> None:
+        self._zoom(zoom)
+
+    def set_line_spacing(self, spacing: float) -> None:
+        self.state.line_spacing = round(min(1.6, max(0.8, spacing)), 2)
         self.sig_changed.emit()
 
     @Slot()
