@@ -73,6 +73,10 @@
             <translation>Date</translation>
         </message>
         <message>
+            <source>Trash</source>
+            <translation>Trash</translation>
+        </message>
+        <message>
             <source>Unsorted</source>
             <translation>Unsorted</translation>
         </message>
@@ -83,6 +87,16 @@
         <message>
             <source>{name} ({count})</source>
             <translation>{name} ({count})</translation>
+        </message>
+        <message>
+            <source>{name}
+{count} articles</source>
+            <translation>{name}
+{count} articles</translation>
+        </message>
+        <message>
+            <source>{0} unread</source>
+            <translation>{0} unread</translation>
         </message>
     </context>
     <context>
@@ -112,6 +126,14 @@
             <translation>Accept A&amp;ll</translation>
         </message>
         <message>
+            <source>Accept All takes &amp;variant forms too</source>
+            <translation>Accept All takes &amp;variant forms too</translation>
+        </message>
+        <message>
+            <source>Variant forms are accepted spellings; Accept All leaves them unless this is on</source>
+            <translation>Variant forms are accepted spellings; Accept All leaves them unless this is on</translation>
+        </message>
+        <message>
             <source>&amp;Revert to Original</source>
             <translation>&amp;Revert to Original</translation>
         </message>
@@ -127,12 +149,24 @@
             <source>{0} errors and {1} variant forms found; {2} accepted.</source>
             <translation>{0} errors and {1} variant forms found; {2} accepted.</translation>
         </message>
+        <message>
+            <source>Revert to Original</source>
+            <translation>Revert to Original</translation>
+        </message>
+        <message>
+            <source>Discard the {0} fixes accepted in this article?</source>
+            <translation>Discard the {0} fixes accepted in this article?</translation>
+        </message>
     </context>
     <context>
         <name>BookmarkDialog</name>
         <message>
             <source>Bookmark</source>
             <translation>Bookmark</translation>
+        </message>
+        <message>
+            <source>Passage</source>
+            <translation>Passage</translation>
         </message>
         <message>
             <source>A note (optional)</source>
@@ -289,6 +323,17 @@
         </message>
     </context>
     <context>
+        <name>DamageCheck</name>
+        <message>
+            <source>The library {0} looks damaged ({1}). Quit Reader and start it again: it will set the damaged file aside and restore the newest verified backup, keeping newer bookmarks and notes.</source>
+            <translation>The library {0} looks damaged ({1}). Quit Reader and start it again: it will set the damaged file aside and restore the newest verified backup, keeping newer bookmarks and notes.</translation>
+        </message>
+        <message>
+            <source>Reader</source>
+            <translation>Reader</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export</source>
@@ -369,6 +414,14 @@
         <message>
             <source>Exporting…</source>
             <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation>Export cancelled; nothing was written.</translation>
         </message>
         <message>
             <source>The export failed: {0}</source>
@@ -478,6 +531,41 @@
         </message>
     </context>
     <context>
+        <name>ImportDialogs</name>
+        <message>
+            <source>Articles ({0})</source>
+            <translation>Articles ({0})</translation>
+        </message>
+        <message>
+            <source>Web pages ({0})</source>
+            <translation>Web pages ({0})</translation>
+        </message>
+        <message>
+            <source>Web archives ({0})</source>
+            <translation>Web archives ({0})</translation>
+        </message>
+        <message>
+            <source>Markdown ({0})</source>
+            <translation>Markdown ({0})</translation>
+        </message>
+        <message>
+            <source>Text files ({0})</source>
+            <translation>Text files ({0})</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>Import Files</source>
+            <translation>Import Files</translation>
+        </message>
+        <message>
+            <source>Import Folder</source>
+            <translation>Import Folder</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportRunner</name>
         <message>
             <source>Importing…</source>
@@ -504,6 +592,117 @@
         <message>
             <source>{0} articles imported; {1} files could not be imported.</source>
             <translation>{0} articles imported; {1} files could not be imported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListActions</name>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>Move to &amp;Trash</translation>
+        </message>
+        <message>
+            <source>&amp;Undo Delete</source>
+            <translation>&amp;Undo Delete</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Restore</translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>&amp;Empty Trash…</translation>
+        </message>
+        <message>
+            <source>&amp;Move to Section…</source>
+            <translation>&amp;Move to Section…</translation>
+        </message>
+        <message>
+            <source>Re&amp;name Section…</source>
+            <translation>Re&amp;name Section…</translation>
+        </message>
+        <message>
+            <source>Mark as R&amp;ead</source>
+            <translation>Mark as R&amp;ead</translation>
+        </message>
+        <message>
+            <source>Mark as U&amp;nread</source>
+            <translation>Mark as U&amp;nread</translation>
+        </message>
+        <message>
+            <source>Sort by &amp;Date</source>
+            <translation>Sort by &amp;Date</translation>
+        </message>
+        <message>
+            <source>Sort by T&amp;itle</source>
+            <translation>Sort by T&amp;itle</translation>
+        </message>
+        <message>
+            <source>Nothing Was Changed</source>
+            <translation>Nothing Was Changed</translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>Move to Trash</translation>
+        </message>
+        <message>
+            <source>{0} of these articles have bookmarks or notes. Move them to the Trash? They stay there, with their notes, until the Trash is emptied.</source>
+            <translation>{0} of these articles have bookmarks or notes. Move them to the Trash? They stay there, with their notes, until the Trash is emptied.</translation>
+        </message>
+        <message>
+            <source>{0} moved to the Trash. Undo with Ctrl+Z.</source>
+            <translation>{0} moved to the Trash. Undo with Ctrl+Z.</translation>
+        </message>
+        <message>
+            <source>{0} restored.</source>
+            <translation>{0} restored.</translation>
+        </message>
+        <message>
+            <source>Delete for Good</source>
+            <translation>Delete for Good</translation>
+        </message>
+        <message>
+            <source>Delete {0} articles for good? This cannot be undone.</source>
+            <translation>Delete {0} articles for good? This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>{0} deleted for good.</source>
+            <translation>{0} deleted for good.</translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>Empty Trash</translation>
+        </message>
+        <message>
+            <source>Delete the {0} articles in the Trash for good? This cannot be undone.</source>
+            <translation>Delete the {0} articles in the Trash for good? This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>The Trash is empty.</source>
+            <translation>The Trash is empty.</translation>
+        </message>
+        <message>
+            <source>Move to Section</source>
+            <translation>Move to Section</translation>
+        </message>
+        <message>
+            <source>Section (levels joined by /):</source>
+            <translation>Section (levels joined by /):</translation>
+        </message>
+        <message>
+            <source>{0} moved to {1}.</source>
+            <translation>{0} moved to {1}.</translation>
+        </message>
+        <message>
+            <source>Rename Section</source>
+            <translation>Rename Section</translation>
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation>New name:</translation>
+        </message>
+        <message>
+            <source>Section renamed to {0}.</source>
+            <translation>Section renamed to {0}.</translation>
         </message>
     </context>
     <context>
@@ -537,18 +736,6 @@
 {0}</source>
             <translation>Open this link in your web browser?
 {0}</translation>
-        </message>
-        <message>
-            <source>Import Files</source>
-            <translation>Import Files</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt *.text);;All files (*)</source>
-            <translation>Text files (*.txt *.text);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Import Folder</source>
-            <translation>Import Folder</translation>
         </message>
         <message>
             <source>An import is already running.</source>
@@ -870,6 +1057,17 @@
         </message>
     </context>
     <context>
+        <name>TitleFilter</name>
+        <message>
+            <source>No matches</source>
+            <translation>No matches</translation>
+        </message>
+        <message>
+            <source>Filter result</source>
+            <translation>Filter result</translation>
+        </message>
+    </context>
+    <context>
         <name>TranslationTools</name>
         <message>
             <source>&amp;Check Conversion</source>
@@ -902,6 +1100,14 @@
         <message>
             <source>This check is for Traditional text; this article is Simplified.</source>
             <translation>This check is for Traditional text; this article is Simplified.</translation>
+        </message>
+        <message>
+            <source>Checking the conversion…</source>
+            <translation>Checking the conversion…</translation>
+        </message>
+        <message>
+            <source>The check could not run: {0}</source>
+            <translation>The check could not run: {0}</translation>
         </message>
     </context>
     <context>

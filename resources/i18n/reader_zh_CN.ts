@@ -73,6 +73,10 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
         <source>Unsorted</source>
         <translation>未分类</translation>
     </message>
@@ -83,6 +87,16 @@
     <message>
         <source>{name} ({count})</source>
         <translation>{name}（{count}）</translation>
+    </message>
+    <message>
+        <source>{name}
+{count} articles</source>
+        <translation>{name}
+{count} 篇文章</translation>
+    </message>
+    <message>
+        <source>{0} unread</source>
+        <translation>{0} 篇未读</translation>
     </message>
 </context>
 <context>
@@ -112,6 +126,14 @@
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
+        <source>Accept All takes &amp;variant forms too</source>
+        <translation>全部接受时也包括异体字形(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Variant forms are accepted spellings; Accept All leaves them unless this is on</source>
+        <translation>异体字形本是可以接受的写法；除非勾选此项，“全部接受”不会改动它们</translation>
+    </message>
+    <message>
         <source>&amp;Revert to Original</source>
         <translation>恢复原文(&amp;R)</translation>
     </message>
@@ -127,12 +149,24 @@
         <source>{0} errors and {1} variant forms found; {2} accepted.</source>
         <translation>发现 {0} 处错误、{1} 处异体字；已接受 {2} 处。</translation>
     </message>
+    <message>
+        <source>Revert to Original</source>
+        <translation>还原为原文</translation>
+    </message>
+    <message>
+        <source>Discard the {0} fixes accepted in this article?</source>
+        <translation>放弃本文中已接受的 {0} 处修正吗？</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkDialog</name>
     <message>
         <source>Bookmark</source>
         <translation>书签</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
     </message>
     <message>
         <source>A note (optional)</source>
@@ -289,6 +323,17 @@
     </message>
 </context>
 <context>
+    <name>DamageCheck</name>
+    <message>
+        <source>The library {0} looks damaged ({1}). Quit Reader and start it again: it will set the damaged file aside and restore the newest verified backup, keeping newer bookmarks and notes.</source>
+        <translation>文库 {0} 似乎已损坏（{1}）。请退出 Reader 并重新启动：它会把损坏的文件移到一旁，恢复最新的已验证备份，并保留更新的书签和笔记。</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -369,6 +414,14 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -478,6 +531,41 @@
     </message>
 </context>
 <context>
+    <name>ImportDialogs</name>
+    <message>
+        <source>Articles ({0})</source>
+        <translation>文章 ({0})</translation>
+    </message>
+    <message>
+        <source>Web pages ({0})</source>
+        <translation>网页 ({0})</translation>
+    </message>
+    <message>
+        <source>Web archives ({0})</source>
+        <translation>网页归档 ({0})</translation>
+    </message>
+    <message>
+        <source>Markdown ({0})</source>
+        <translation>Markdown 文件 ({0})</translation>
+    </message>
+    <message>
+        <source>Text files ({0})</source>
+        <translation>文本文件 ({0})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message>
         <source>Importing…</source>
@@ -504,6 +592,117 @@
     <message>
         <source>{0} articles imported; {1} files could not be imported.</source>
         <translation>已导入 {0} 篇文章；{1} 个文件无法导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Section…</source>
+        <translation>移到栏目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Section…</source>
+        <translation>重命名栏目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Mark as R&amp;ead</source>
+        <translation>标为已读(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Mark as U&amp;nread</source>
+        <translation>标为未读(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Date</source>
+        <translation>按日期排序(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sort by T&amp;itle</source>
+        <translation>按标题排序(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing Was Changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>{0} of these articles have bookmarks or notes. Move them to the Trash? They stay there, with their notes, until the Trash is emptied.</source>
+        <translation>其中 {0} 篇文章有书签或笔记。要移到回收站吗？在清空回收站之前，它们连同笔记都会留在那里。</translation>
+    </message>
+    <message>
+        <source>{0} moved to the Trash. Undo with Ctrl+Z.</source>
+        <translation>已将 {0} 移到回收站。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>{0} restored.</source>
+        <translation>已恢复 {0}。</translation>
+    </message>
+    <message>
+        <source>Delete for Good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Delete {0} articles for good? This cannot be undone.</source>
+        <translation>永久删除 {0} 篇文章吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>{0} deleted for good.</source>
+        <translation>已永久删除 {0}。</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Delete the {0} articles in the Trash for good? This cannot be undone.</source>
+        <translation>永久删除回收站中的 {0} 篇文章吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Move to Section</source>
+        <translation>移到栏目</translation>
+    </message>
+    <message>
+        <source>Section (levels joined by /):</source>
+        <translation>栏目（各级以 / 分隔）：</translation>
+    </message>
+    <message>
+        <source>{0} moved to {1}.</source>
+        <translation>已将 {0} 移到 {1}。</translation>
+    </message>
+    <message>
+        <source>Rename Section</source>
+        <translation>重命名栏目</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Section renamed to {0}.</source>
+        <translation>栏目已重命名为 {0}。</translation>
     </message>
 </context>
 <context>
@@ -537,18 +736,6 @@
 {0}</source>
         <translation>要在网页浏览器中打开这个链接吗？
 {0}</translation>
-    </message>
-    <message>
-        <source>Import Files</source>
-        <translation>导入文件</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.text);;All files (*)</source>
-        <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import Folder</source>
-        <translation>导入文件夹</translation>
     </message>
     <message>
         <source>An import is already running.</source>
@@ -870,6 +1057,17 @@
     </message>
 </context>
 <context>
+    <name>TitleFilter</name>
+    <message>
+        <source>No matches</source>
+        <translation>没有匹配的标题</translation>
+    </message>
+    <message>
+        <source>Filter result</source>
+        <translation>筛选结果</translation>
+    </message>
+</context>
+<context>
     <name>TranslationTools</name>
     <message>
         <source>&amp;Check Conversion</source>
@@ -902,6 +1100,14 @@
     <message>
         <source>This check is for Traditional text; this article is Simplified.</source>
         <translation>此检查适用于繁体文本；这篇文章是简体。</translation>
+    </message>
+    <message>
+        <source>Checking the conversion…</source>
+        <translation>正在检查转换…</translation>
+    </message>
+    <message>
+        <source>The check could not run: {0}</source>
+        <translation>无法进行检查：{0}</translation>
     </message>
 </context>
 <context>

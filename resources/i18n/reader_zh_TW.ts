@@ -73,6 +73,10 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation>垃圾桶</translation>
+    </message>
+    <message>
         <source>Unsorted</source>
         <translation>未分類</translation>
     </message>
@@ -83,6 +87,16 @@
     <message>
         <source>{name} ({count})</source>
         <translation>{name}（{count}）</translation>
+    </message>
+    <message>
+        <source>{name}
+{count} articles</source>
+        <translation>{name}
+{count} 篇文章</translation>
+    </message>
+    <message>
+        <source>{0} unread</source>
+        <translation>{0} 篇未讀</translation>
     </message>
 </context>
 <context>
@@ -112,6 +126,14 @@
         <translation>全部接受(&amp;L)</translation>
     </message>
     <message>
+        <source>Accept All takes &amp;variant forms too</source>
+        <translation>全部接受時也包括異體字形(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Variant forms are accepted spellings; Accept All leaves them unless this is on</source>
+        <translation>異體字形本是可以接受的寫法；除非勾選此項，「全部接受」不會改動它們</translation>
+    </message>
+    <message>
         <source>&amp;Revert to Original</source>
         <translation>還原為原文(&amp;R)</translation>
     </message>
@@ -127,12 +149,24 @@
         <source>{0} errors and {1} variant forms found; {2} accepted.</source>
         <translation>發現 {0} 處錯誤、{1} 處異體字；已接受 {2} 處。</translation>
     </message>
+    <message>
+        <source>Revert to Original</source>
+        <translation>還原為原文</translation>
+    </message>
+    <message>
+        <source>Discard the {0} fixes accepted in this article?</source>
+        <translation>放棄本文中已接受的 {0} 處修正嗎？</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkDialog</name>
     <message>
         <source>Bookmark</source>
         <translation>書籤</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
     </message>
     <message>
         <source>A note (optional)</source>
@@ -289,6 +323,17 @@
     </message>
 </context>
 <context>
+    <name>DamageCheck</name>
+    <message>
+        <source>The library {0} looks damaged ({1}). Quit Reader and start it again: it will set the damaged file aside and restore the newest verified backup, keeping newer bookmarks and notes.</source>
+        <translation>文庫 {0} 似乎已損壞（{1}）。請結束 Reader 並重新啟動：它會把損壞的檔案移到一旁，還原最新的已驗證備份，並保留較新的書籤和筆記。</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>閱讀器</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -369,6 +414,14 @@
     <message>
         <source>Exporting…</source>
         <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
     <message>
         <source>The export failed: {0}</source>
@@ -478,6 +531,41 @@
     </message>
 </context>
 <context>
+    <name>ImportDialogs</name>
+    <message>
+        <source>Articles ({0})</source>
+        <translation>文章 ({0})</translation>
+    </message>
+    <message>
+        <source>Web pages ({0})</source>
+        <translation>網頁 ({0})</translation>
+    </message>
+    <message>
+        <source>Web archives ({0})</source>
+        <translation>網頁封存檔 ({0})</translation>
+    </message>
+    <message>
+        <source>Markdown ({0})</source>
+        <translation>Markdown 檔案 ({0})</translation>
+    </message>
+    <message>
+        <source>Text files ({0})</source>
+        <translation>文字檔 ({0})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>匯入資料夾</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message>
         <source>Importing…</source>
@@ -504,6 +592,117 @@
     <message>
         <source>{0} articles imported; {1} files could not be imported.</source>
         <translation>已匯入 {0} 篇文章；{1} 個檔案無法匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>移到垃圾桶(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>還原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>清空垃圾桶(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Section…</source>
+        <translation>移到欄目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Section…</source>
+        <translation>重新命名欄目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Mark as R&amp;ead</source>
+        <translation>標為已讀(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Mark as U&amp;nread</source>
+        <translation>標為未讀(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Date</source>
+        <translation>依日期排序(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sort by T&amp;itle</source>
+        <translation>依標題排序(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing Was Changed</source>
+        <translation>未做任何變更</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>移到垃圾桶</translation>
+    </message>
+    <message>
+        <source>{0} of these articles have bookmarks or notes. Move them to the Trash? They stay there, with their notes, until the Trash is emptied.</source>
+        <translation>其中 {0} 篇文章有書籤或筆記。要移到垃圾桶嗎？在清空垃圾桶之前，它們連同筆記都會留在那裡。</translation>
+    </message>
+    <message>
+        <source>{0} moved to the Trash. Undo with Ctrl+Z.</source>
+        <translation>已將 {0} 移到垃圾桶。按 Ctrl+Z 可復原。</translation>
+    </message>
+    <message>
+        <source>{0} restored.</source>
+        <translation>已還原 {0}。</translation>
+    </message>
+    <message>
+        <source>Delete for Good</source>
+        <translation>永久刪除</translation>
+    </message>
+    <message>
+        <source>Delete {0} articles for good? This cannot be undone.</source>
+        <translation>永久刪除 {0} 篇文章嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>{0} deleted for good.</source>
+        <translation>已永久刪除 {0}。</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>清空垃圾桶</translation>
+    </message>
+    <message>
+        <source>Delete the {0} articles in the Trash for good? This cannot be undone.</source>
+        <translation>永久刪除垃圾桶中的 {0} 篇文章嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>垃圾桶是空的。</translation>
+    </message>
+    <message>
+        <source>Move to Section</source>
+        <translation>移到欄目</translation>
+    </message>
+    <message>
+        <source>Section (levels joined by /):</source>
+        <translation>欄目（各層以 / 分隔）：</translation>
+    </message>
+    <message>
+        <source>{0} moved to {1}.</source>
+        <translation>已將 {0} 移到 {1}。</translation>
+    </message>
+    <message>
+        <source>Rename Section</source>
+        <translation>重新命名欄目</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>Section renamed to {0}.</source>
+        <translation>欄目已重新命名為 {0}。</translation>
     </message>
 </context>
 <context>
@@ -537,18 +736,6 @@
 {0}</source>
         <translation>要在網頁瀏覽器中開啟這個連結嗎？
 {0}</translation>
-    </message>
-    <message>
-        <source>Import Files</source>
-        <translation>匯入檔案</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.text);;All files (*)</source>
-        <translation>文字檔 (*.txt *.text);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Import Folder</source>
-        <translation>匯入資料夾</translation>
     </message>
     <message>
         <source>An import is already running.</source>
@@ -870,6 +1057,17 @@
     </message>
 </context>
 <context>
+    <name>TitleFilter</name>
+    <message>
+        <source>No matches</source>
+        <translation>沒有符合的標題</translation>
+    </message>
+    <message>
+        <source>Filter result</source>
+        <translation>篩選結果</translation>
+    </message>
+</context>
+<context>
     <name>TranslationTools</name>
     <message>
         <source>&amp;Check Conversion</source>
@@ -902,6 +1100,14 @@
     <message>
         <source>This check is for Traditional text; this article is Simplified.</source>
         <translation>此檢查適用於繁體文字；這篇文章是簡體。</translation>
+    </message>
+    <message>
+        <source>Checking the conversion…</source>
+        <translation>正在檢查轉換…</translation>
+    </message>
+    <message>
+        <source>The check could not run: {0}</source>
+        <translation>無法進行檢查：{0}</translation>
     </message>
 </context>
 <context>

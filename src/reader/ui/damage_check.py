@@ -23,10 +23,6 @@ from reader.ui.plain_text import show_warning
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DamageCheck", text)
-
-
 def check_after_start(window: QWidget, conn: sqlite3.Connection) -> Job | None:
     """Start the check if one was left for later when the library was opened."""
     from reader.library.db import check_due, check_in_place
@@ -41,14 +37,19 @@ def check_after_start(window: QWidget, conn: sqlite3.Connection) -> Job | None:
             log.info("library %s is sound", path)
             return
         log.error("library %s is damaged: %s", path, problem)
-        text = tr(
+        text = QCoreApplication.translate(
+            "DamageCheck",
             "The library {0} looks damaged ({1}). Quit Reader and start it again: "
             "it will set the damaged file aside and restore the newest verified "
-            "backup, keeping newer bookmarks and notes."
+            "backup, keeping newer bookmarks and notes.",
         ).format(path, problem)
         # Shown from the window's own event, not inside the job's delivery: the
         # box's event loop would otherwise run while the job is being deleted.
-        QTimer.singleShot(0, window, lambda: show_warning(window, tr("Reader"), text))
+        QTimer.singleShot(
+            0,
+            window,
+            lambda: show_warning(window, QCoreApplication.translate("DamageCheck", "Reader"), text),
+        )
 
     def failed(exc: BaseException) -> None:
         log.error("the damage check of %s could not run: %s", path, exc)

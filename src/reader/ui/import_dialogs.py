@@ -19,10 +19,6 @@ from reader.importers.formats import (
 FOLDER_KEY = "import/folder"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialogs", text)
-
-
 def _patterns(extensions: frozenset[str]) -> str:
     return " ".join(f"*{ext}" for ext in sorted(extensions))
 
@@ -30,12 +26,22 @@ def _patterns(extensions: frozenset[str]) -> str:
 def name_filters() -> list[str]:
     """The dialog's file types: all supported first (the default), then each."""
     return [
-        tr("Articles ({0})").format(_patterns(ALL_EXTENSIONS)),
-        tr("Web pages ({0})").format(_patterns(HTML_EXTENSIONS)),
-        tr("Web archives ({0})").format(_patterns(MHTML_EXTENSIONS)),
-        tr("Markdown ({0})").format(_patterns(MARKDOWN_EXTENSIONS)),
-        tr("Text files ({0})").format(_patterns(TEXT_EXTENSIONS)),
-        tr("All files (*)"),
+        QCoreApplication.translate("ImportDialogs", "Articles ({0})").format(
+            _patterns(ALL_EXTENSIONS)
+        ),
+        QCoreApplication.translate("ImportDialogs", "Web pages ({0})").format(
+            _patterns(HTML_EXTENSIONS)
+        ),
+        QCoreApplication.translate("ImportDialogs", "Web archives ({0})").format(
+            _patterns(MHTML_EXTENSIONS)
+        ),
+        QCoreApplication.translate("ImportDialogs", "Markdown ({0})").format(
+            _patterns(MARKDOWN_EXTENSIONS)
+        ),
+        QCoreApplication.translate("ImportDialogs", "Text files ({0})").format(
+            _patterns(TEXT_EXTENSIONS)
+        ),
+        QCoreApplication.translate("ImportDialogs", "All files (*)"),
     ]
 
 
@@ -50,7 +56,9 @@ def _remember(settings: QSettings, folder: Path) -> None:
 
 
 def choose_files(parent: QWidget, settings: QSettings) -> list[Path]:
-    dialog = QFileDialog(parent, tr("Import Files"), _start_folder(settings))
+    dialog = QFileDialog(
+        parent, QCoreApplication.translate("ImportDialogs", "Import Files"), _start_folder(settings)
+    )
     dialog.setObjectName("import-files")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -68,7 +76,11 @@ def choose_files(parent: QWidget, settings: QSettings) -> list[Path]:
 
 
 def choose_folder(parent: QWidget, settings: QSettings) -> Path | None:
-    dialog = QFileDialog(parent, tr("Import Folder"), _start_folder(settings))
+    dialog = QFileDialog(
+        parent,
+        QCoreApplication.translate("ImportDialogs", "Import Folder"),
+        _start_folder(settings),
+    )
     dialog.setObjectName("import-folder")
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)

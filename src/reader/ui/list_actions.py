@@ -37,21 +37,23 @@ class ListActions(QObject):
         self._undo: list[list[str]] = []  # ids of each delete, newest last
         self.menu: QMenu | None = None  # the context menu shown last
         self.dialog: QInputDialog | None = None  # the move or rename dialog open
-        tr = self.tr
-        self.delete_action = self._action(tr("Move to &Trash"), self.on_delete)
+        self.delete_action = self._action(self.tr("Move to &Trash"), self.on_delete)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.undo_action = self._action(tr("&Undo Delete"), self.on_undo)
+        self.undo_action = self._action(self.tr("&Undo Delete"), self.on_undo)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.setEnabled(False)
-        self.restore_action = self._action(tr("&Restore"), self.on_restore)
-        self.empty_action = self._action(tr("&Empty Trash…"), self.on_empty_trash)
-        self.move_action = self._action(tr("&Move to Section…"), self.on_move)
-        self.rename_action = self._action(tr("Re&name Section…"), self.on_rename)
-        self.read_action = self._action(tr("Mark as R&ead"), lambda: self.on_mark(True))
-        self.unread_action = self._action(tr("Mark as U&nread"), lambda: self.on_mark(False))
+        self.restore_action = self._action(self.tr("&Restore"), self.on_restore)
+        self.empty_action = self._action(self.tr("&Empty Trash…"), self.on_empty_trash)
+        self.move_action = self._action(self.tr("&Move to Section…"), self.on_move)
+        self.rename_action = self._action(self.tr("Re&name Section…"), self.on_rename)
+        self.read_action = self._action(self.tr("Mark as R&ead"), lambda: self.on_mark(True))
+        self.unread_action = self._action(self.tr("Mark as U&nread"), lambda: self.on_mark(False))
         self.sort_group = QActionGroup(self)
         self.sort_actions: dict[str, QAction] = {}
-        for order, text in (("date", tr("Sort by &Date")), ("title", tr("Sort by T&itle"))):
+        for order, text in (
+            ("date", self.tr("Sort by &Date")),
+            ("title", self.tr("Sort by T&itle")),
+        ):
             action = self._action(text, lambda _=False, o=order: self.on_sort(o))
             action.setCheckable(True)
             action.setChecked(order == model.order)
