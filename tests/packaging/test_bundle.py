@@ -78,6 +78,16 @@ def test_the_bundle_runs_with_no_python_around_it(bundle: Path, tmp_path: Path) 
     assert "调查研究" in text  # the CJK font was found and the text copies out right
 
 
+def test_the_bundle_carries_its_compiled_translations(bundle: Path) -> None:
+    """The bundle has no lrelease: the .qm files the app loads travel beside the .ts,
+    under the names made from the .ts it holds (so a stale one is never loaded)."""
+    from reader.ui.i18n import qm_name
+
+    for ts in sorted(bundle.rglob("reader_zh_*.ts")):
+        assert (ts.parent / qm_name(ts)).is_file(), ts.name
+    assert len(list(bundle.rglob("reader_zh_*.ts"))) == 2
+
+
 def test_the_bundle_is_lean(bundle: Path) -> None:
     qt = next(bundle.rglob("PySide6"))
     libraries = {p.name.split(".so")[0] for p in (qt / "Qt" / "lib").iterdir()}
