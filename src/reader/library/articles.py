@@ -7,10 +7,15 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reader.domain import Article, Block, Script, bounded_section
+from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
+
+if TYPE_CHECKING:
+    from reader.chinese.folding import Folder
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +73,9 @@ def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
 class ArticleStore:
     """Reads and writes articles through one connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, folder: Folder | None = None) -> None:
         self.conn = conn
+        self._folder = folder  # for the search index; built when first needed
         # Section path -> id, for sections known to be committed. Saves three
         # queries per imported article; cleared whenever sections may vanish.
         self._sections: dict[tuple[str, ...], int] = {}
@@ -144,6 +150,7 @@ class ArticleStore:
                     (article.id, article.id),
                 ).fetchone()[0]:
                     reanchor(self.conn, article)
+                search_index.after_store(self.conn, article.id, self.folder)
                 outcome = Stored.ADDED
             elif (old[0], *old[2:]) == (section, *values):
                 outcome = Stored.UNCHANGED
@@ -157,11 +164,28 @@ class ArticleStore:
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.
                 reanchor(self.conn, article)
+                search_index.after_store(self.conn, article.id, self.folder)
                 if old[0] != section:
                     self._drop_if_empty(int(old[0]))
                 outcome = Stored.UPDATED
         self._sections[path] = section  # committed now
         return outcome
+
+    def folder(self) -> Folder:
+        """The folding of search (one per store, learning as it goes)."""
+        if self._folder is None:
+            from reader.chinese import Converters
+            from reader.chinese.folding import Folder
+
+            self._folder = Folder(Converters())
+        return self._folder
+
+    def flush_index(self) -> int:
+        """Write the articles still pending in the search index (end of an import)."""
+        if self.read_only:
+            return 0
+        with write(self.conn):
+            return search_index.flush(self.conn, self.folder())
 
     def _drop_if_empty(self, section_id: int) -> None:
         """Remove a section left empty by a move, then each parent it leaves empty.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from reader.importers import Candidate, Importer, ImportFailure, collect
 from reader.importers.pool import POOL_MIN_FILES, default_workers, parse_in_pool
 from reader.library.articles import ArticleStore, Stored
 from reader.library.db import LibraryError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,6 +88,11 @@ def import_paths(
             _store(article, item, store, report)
     finally:
         parsed.close()  # a cancelled import stops the workers
+    if report.added or report.updated:
+        try:  # searches need not scan what waits; it is searchable either way
+            store.flush_index()
+        except (LibraryError, sqlite3.Error) as exc:  # the next import or store flushes them
+            log.warning("pending articles not written to the search index: %s", exc)
     return report
 
 

@@ -88,6 +88,20 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: the file says it is Reader's.
     f"PRAGMA application_id = {APPLICATION_ID};",
+    # 5: the full-text index (reader.library.search_index), filled by a data step.
+    """
+    CREATE TABLE search_docs (
+        doc INTEGER PRIMARY KEY AUTOINCREMENT, -- the row id in search_text; never reused
+        article_id TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE search_state (
+        key TEXT PRIMARY KEY,                  -- 'flushed': docs up to it are in search_text
+        value INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE search_text USING fts5 (
+        title, body, content = '', columnsize = 0, tokenize = 'ascii'
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -96,7 +110,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # run in the same transaction as MIGRATIONS[n]. They change rows, never the
 # schema, so a library's layout is still what the SQL alone makes. Named, not
 # imported, so that the modules they live in may import this one.
-DATA_STEPS: dict[int, str] = {}
+DATA_STEPS: dict[int, str] = {4: "reader.library.search_index:fill"}
 
 
 # A library's layout: every schema object with the SQL that made it, normalised.

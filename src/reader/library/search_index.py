@@ -1,0 +1,165 @@
+"""The full-text index: every article's title and blocks, folded, one token a character.
+
+Shape, chosen for size and for short Chinese queries (traps.md #7):
+
+- ``search_text`` is a contentless FTS5 table (the text lives in ``articles``
+  only) whose tokens are single characters of the *folded* text
+  (reader.chinese.folding), with positions. A query of any length is then an
+  FTS5 phrase of its characters, answered exactly by the index: one character
+  is one term, two are a two-term phrase, no trigram limit, no verification.
+  ASCII punctuation and whitespace become tokens of their own (private-use
+  characters), so a phrase never matches across them: a hit is exactly a
+  substring of the folded text.
+- ``search_docs`` maps the index's row ids ("docs") to article ids. A doc id is
+  never reused (AUTOINCREMENT): forgetting an article deletes only its
+  ``search_docs`` row, and the postings it leaves in the index point nowhere
+  until the next rebuild. Forgetting therefore needs neither the old text nor
+  the folding that made it, and works after the article row is gone.
+- Writing an article's postings costs ~1 ms in a transaction of its own (FTS5
+  writes and merges a segment at every commit), in batches ~0.3 ms. So the
+  article's transaction only gives it a new doc id; docs above ``flushed`` are
+  *pending*, searched by a scan of their text (reader.library.search), and are
+  written to the index in one batch once PENDING_BATCH of them wait, inside the
+  transaction of the article that fills the batch, and at the end of an import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.chinese.folding import Folder
+
+# Tables made by migration 5 (reader.library.schema): search_docs, search_state, search_text.
+
+PENDING_BATCH = 256  # docs waiting before they are written to the index in one go
+
+# ASCII characters FTS5's ascii tokenizer would drop: each becomes a private-use
+# character, a token of its own, so that phrases keep them.
+_SEPARATORS = re.compile(r"([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+)")
+_PRIVATE = 0xE000
+
+
+def _keep(run: str) -> str:
+    return "".join(chr(_PRIVATE + ord(c)) for c in run)
+
+
+def tokens(folded: str) -> list[str]:
+    """The index's tokens for folded text: one per character, separators included."""
+    pieces = _SEPARATORS.split(folded)
+    pieces[1::2] = [_keep(p) for p in pieces[1::2]]
+    return list("".join(pieces))
+
+
+def token_text(folded: str) -> str:
+    """Folded text as the ascii tokenizer should see it: one token a character."""
+    return " ".join(tokens(folded))
+
+
+def body_text(blocks: Sequence[str]) -> str:
+    """The searchable body: blocks one per line (a newline is a token, so no
+    phrase runs from one block into the next)."""
+    return "\n".join(blocks)
+
+
+def blocks_of(blocks_json: str) -> list[str]:
+    return [str(b.get("text", "")) for b in json.loads(blocks_json)]
+
+
+def flushed(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM search_state WHERE key = 'flushed'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def note(conn: sqlite3.Connection, article_id: str) -> int:
+    """Give a new or changed article a new doc (pending), in the caller's
+    transaction; its old postings, if any, are left pointing nowhere."""
+    conn.execute("DELETE FROM search_docs WHERE article_id = ?", (article_id,))
+    row = conn.execute(
+        "INSERT INTO search_docs (article_id) VALUES (?) RETURNING doc", (article_id,)
+    ).fetchone()
+    return int(row[0])
+
+
+def forget(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
+    """Take articles out of search, in the caller's transaction (removal, delete
+    forever). Needs nothing of the article: it may already be gone."""
+    conn.executemany(
+        "DELETE FROM search_docs WHERE article_id = ?", ((aid,) for aid in article_ids)
+    )
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT count(*) FROM search_docs WHERE doc > ?", (flushed(conn),))
+    return int(row.fetchone()[0])
+
+
+def flush(conn: sqlite3.Connection, folder: Folder) -> int:
+    """Write every pending doc to the index, in the caller's transaction. Returns how many."""
+    upto = flushed(conn)
+    rows = conn.execute(
+        "SELECT d.doc, a.title, a.blocks FROM search_docs d JOIN articles a ON a.id = d.article_id "
+        "WHERE d.doc > ? ORDER BY d.doc",
+        (upto,),
+    ).fetchall()
+    if not rows:
+        return 0
+    conn.executemany(
+        "INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)",
+        (
+            (
+                int(doc),
+                token_text(folder.fold(str(title))),
+                token_text(folder.fold(body_text(blocks_of(str(blocks))))),
+            )
+            for doc, title, blocks in rows
+        ),
+    )
+    top = conn.execute("SELECT max(doc) FROM search_docs").fetchone()[0]
+    conn.execute(
+        "INSERT OR REPLACE INTO search_state (key, value) VALUES ('flushed', ?)",
+        (max(int(top or 0), upto),),
+    )
+    return len(rows)
+
+
+def after_store(conn: sqlite3.Connection, article_id: str, folder: Callable[[], Folder]) -> None:
+    """What ArticleStore does when it stores a new or changed article, in its transaction."""
+    doc = note(conn, article_id)
+    if doc - flushed(conn) >= PENDING_BATCH:
+        flush(conn, folder())
+
+
+def rebuild(
+    conn: sqlite3.Connection,
+    folder: Folder,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = 2000,
+) -> int:
+    """Build the index anew from the articles, in the caller's transaction (the
+    migration's data step, `reader library reindex`). `progress(done, total)`."""
+    conn.execute("INSERT INTO search_text (search_text) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_docs")
+    conn.execute("DELETE FROM search_state")
+    ids = [str(r[0]) for r in conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    total = len(ids)
+    for start in range(0, total, batch):
+        chunk = ids[start : start + batch]
+        conn.executemany("INSERT INTO search_docs (article_id) VALUES (?)", ((i,) for i in chunk))
+        flush(conn, folder)
+        if progress is not None:
+            progress(min(start + batch, total), total)
+    conn.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
+    return total
+
+
+def fill(conn: sqlite3.Connection) -> None:
+    """Migration 5's data step: index the articles an existing library holds."""
+    from reader.chinese import Converters
+    from reader.chinese.folding import Folder
+
+    rebuild(conn, Folder(Converters()))
