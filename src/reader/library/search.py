@@ -21,6 +21,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.chinese.folding import original_span
@@ -322,3 +323,17 @@ def _path(sections: dict[int, tuple[int, str]], section_id: int) -> tuple[str, .
 
 def _ms(begun: float) -> float:
     return round((time.perf_counter() - begun) * 1000, 2)
+
+
+def open_for_search(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the library for searches run off the UI thread
+    (one at a time; `interrupt()` from another thread stops the one running)."""
+    from reader.library.db import harden
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -35,6 +35,9 @@ def build_menus(window: MainWindow) -> None:
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     file_menu.addAction(quit_action)
 
+    edit = bar.addMenu(tr("&Edit"))
+    window.search.fill_edit_menu(edit)
+
     view = bar.addMenu(tr("&View"))
     window.view_options.fill_menu(view)
     for action in window.view_options.zoom_actions:
@@ -48,9 +51,7 @@ def build_menus(window: MainWindow) -> None:
     window.outline_action.setChecked(window.view_options.state.outline_visible)
     view.addAction(window.outline_action)
     view.addAction(
-        window.make_action(
-            tr("&Filter Titles"), window.filter_box.setFocus, QKeySequence.StandardKey.Find
-        )
+        window.make_action(tr("&Filter Titles"), window.on_find, QKeySequence.StandardKey.Find)
     )
 
     go = bar.addMenu(tr("&Go"))
