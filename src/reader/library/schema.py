@@ -99,7 +99,10 @@ MIGRATIONS: tuple[str, ...] = (
         value INTEGER NOT NULL
     );
     CREATE VIRTUAL TABLE search_text USING fts5 (
-        title, body, content = '', columnsize = 0, tokenize = 'ascii'
+        text, content = '', columnsize = 0, tokenize = 'ascii'
+    );
+    CREATE VIRTUAL TABLE search_titles USING fts5 (
+        title, content = '', columnsize = 0, tokenize = 'ascii'
     );
     """,
 )

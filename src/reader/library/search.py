@@ -163,22 +163,21 @@ class Searcher:
         where, params = self._where(filters)
         if where is None:
             return SearchResult(query, terms, 0 if count else None, [], _ms(begun))
-        everywhere = " AND ".join(_phrase(t) for t in terms)
-        in_title = "{title} : (" + everywhere + ")"
+        match = " AND ".join(_phrase(t) for t in terms)
         pending_title, pending_rest = self._pending(terms, where, params)
         # Pending docs are newer than every indexed one, so they come first.
         want = limit if limit > 0 else None
-        titles = pending_title + self._indexed(in_title, where, params, want)
+        titles = pending_title + self._indexed("search_titles", match, where, params, want)
         order = titles[:want] if want is not None else titles
         if want is None or len(order) < want:
             known = {doc for doc, _ in titles}
             extra = None if want is None else want - len(order) + len(known)
-            found = self._indexed(everywhere, where, params, extra)
+            found = self._indexed("search_text", match, where, params, extra)
             rest = pending_rest + [hit for hit in found if hit[0] not in known]
             order += rest if want is None else rest[: want - len(order)]
         total = None
         if count:
-            total = len(pending_title) + len(pending_rest) + self._count(everywhere, where, params)
+            total = len(pending_title) + len(pending_rest) + self._count(match, where, params)
         hits = self._hits([aid for _doc, aid in order], terms)
         return SearchResult(query, terms, total, hits, _ms(begun))
 
@@ -220,11 +219,11 @@ class Searcher:
         return found
 
     def _indexed(
-        self, match: str, where: str, params: list[object], limit: int | None
+        self, table: str, match: str, where: str, params: list[object], limit: int | None
     ) -> list[tuple[int, str]]:
         sql = (
-            "SELECT d.doc, a.id FROM search_text s JOIN search_docs d ON d.doc = s.rowid "
-            "JOIN articles a ON a.id = d.article_id WHERE search_text MATCH ?"
+            f"SELECT d.doc, a.id FROM {table} s JOIN search_docs d ON d.doc = s.rowid "
+            f"JOIN articles a ON a.id = d.article_id WHERE {table} MATCH ?"
             + where
             + " ORDER BY s.rowid DESC"
         )
