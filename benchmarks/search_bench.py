@@ -75,9 +75,13 @@ def build(folder: Path, n: int) -> dict[str, object]:
 def size(path: Path) -> dict[str, object]:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    text = conn.execute("SELECT sum(length(CAST(original_text AS BLOB))) FROM articles").fetchone()[
-        0
-    ]
+    from reader.library.stored_text import unpack, unpack_blocks
+
+    # The article text: each original as UTF-8, however the library keeps it.
+    text = sum(
+        len(unpack(original, unpack_blocks(blocks)).encode("utf-8"))
+        for blocks, original in conn.execute("SELECT blocks, original_text FROM articles")
+    )
     page = conn.execute("PRAGMA page_size").fetchone()[0]
     try:
         index = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'").fetchone()[

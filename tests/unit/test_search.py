@@ -244,8 +244,8 @@ def test_existing_library_is_indexed_by_its_migration(
             conn.execute("INSERT INTO sections (parent_id, name) VALUES (0, '旧')")
             conn.execute(
                 "INSERT INTO articles (id, section_id, title, section_path, editors, script, "
-                "blocks, original_text) VALUES ('h1', 1, '臺灣', '[]', '[]', 'traditional', ?, '')",
-                ('[{"type": "paragraph", "text": "幹部會議"}]',),
+                "blocks, original_text) VALUES ('h1', 1, '臺灣', '[]', '[]', 'traditional', ?, ?)",
+                ('[{"type": "paragraph", "text": "幹部會議"}]', "原文"),
             )
         conn.close()
     conn = open_library(tmp_path / "lib")
@@ -255,6 +255,11 @@ def test_existing_library_is_indexed_by_its_migration(
     assert [h.article_id for h in searcher.search("干部会议").hits] == ["h1"]
     assert searcher.search("台湾").total == 1
     assert search_index.pending_count(conn) == 0
+    # The original text is kept compressed now, and reads back as it was.
+    kinds = conn.execute("SELECT typeof(blocks), typeof(original_text) FROM articles").fetchone()
+    assert kinds == ("blob", "blob")
+    article = ArticleStore(conn).get("h1")
+    assert article is not None and article.original_text == "原文"
     conn.close()
 
 

@@ -13,6 +13,7 @@ from reader.domain import Article, Block, Script, bounded_section
 from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
+from reader.library.stored_text import pack, pack_blocks, unpack, unpack_blocks
 
 if TYPE_CHECKING:
     from reader.chinese.folding import Folder
@@ -55,6 +56,7 @@ _COLUMNS = (
 
 def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
     (aid, title, path, published, source, author, editors, script, blocks, origin, text) = row
+    blocks_json = unpack_blocks(blocks)
     return Article(
         id=str(aid),
         title=str(title),
@@ -64,9 +66,9 @@ def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
         author=author if author is None else str(author),
         editors=tuple(json.loads(str(editors))),
         script=Script(str(script)),
-        blocks=tuple(Block.from_json(b) for b in json.loads(str(blocks))),
+        blocks=tuple(Block.from_json(b) for b in json.loads(blocks_json)),
         origin_path=origin if origin is None else str(origin),
-        original_text=str(text),
+        original_text=unpack(text, blocks_json),
     )
 
 
@@ -118,6 +120,7 @@ class ArticleStore:
         return outcome
 
     def _add(self, article: Article, path: tuple[str, ...]) -> Stored:
+        blocks_json = json.dumps([b.to_json() for b in article.blocks], ensure_ascii=False)
         values = (
             article.title,
             json.dumps(list(article.section_path), ensure_ascii=False),
@@ -126,9 +129,9 @@ class ArticleStore:
             article.author,
             json.dumps(list(article.editors), ensure_ascii=False),
             article.script.value,
-            json.dumps([b.to_json() for b in article.blocks], ensure_ascii=False),
+            pack_blocks(blocks_json),
             article.origin_path,
-            article.original_text,
+            pack(article.original_text, blocks_json),
         )
         with write(self.conn):
             section = self._section_id(path)

@@ -259,7 +259,7 @@ class Searcher:
             if all(term in t for term in terms):
                 in_title.append((int(doc), str(aid)))
                 continue
-            body = fold(search_index.body_text(search_index.blocks_of(str(blocks))))
+            body = fold(search_index.body_text(search_index.blocks_of(blocks)))
             if all(term in t or term in body for term in terms):
                 others.append((int(doc), str(aid)))
         return in_title, others
@@ -291,7 +291,7 @@ class Searcher:
         title = str(title)
         title_spans = tuple(hit_spans(self.folder, title, terms))
         block, spans, text = -1, list(title_spans), title
-        for index, block_text in enumerate(search_index.blocks_of(str(blocks_json))):
+        for index, block_text in enumerate(search_index.blocks_of(blocks_json)):
             folded = self.folder.fold(block_text)
             if any(term in folded for term in terms):
                 block, spans, text = index, hit_spans(self.folder, block_text, terms), block_text

@@ -34,6 +34,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from reader.library.stored_text import unpack_blocks
+
 if TYPE_CHECKING:
     from reader.chinese.folding import Folder
 
@@ -68,8 +70,9 @@ def body_text(blocks: Sequence[str]) -> str:
     return "\n".join(blocks)
 
 
-def blocks_of(blocks_json: str) -> list[str]:
-    return [str(b.get("text", "")) for b in json.loads(blocks_json)]
+def blocks_of(stored: object) -> list[str]:
+    """The blocks' texts from the articles.blocks column (reader.library.stored_text)."""
+    return [str(b.get("text", "")) for b in json.loads(unpack_blocks(stored))]
 
 
 def flushed(conn: sqlite3.Connection) -> int:
@@ -110,7 +113,7 @@ def flush(conn: sqlite3.Connection, folder: Folder) -> int:
     ).fetchall()
     if not rows:
         return 0
-    docs = [_row(folder, int(doc), str(title), str(blocks)) for doc, title, blocks in rows]
+    docs = [_row(folder, int(doc), str(title), blocks) for doc, title, blocks in rows]
     conn.executemany("INSERT INTO search_text (rowid, text) VALUES (?, ?)", docs)
     conn.executemany(
         "INSERT INTO search_titles (rowid, title) VALUES (?, ?)",
@@ -124,7 +127,7 @@ def flush(conn: sqlite3.Connection, folder: Folder) -> int:
     return len(rows)
 
 
-def _row(folder: Folder, doc: int, title: str, blocks: str) -> tuple[int, str]:
+def _row(folder: Folder, doc: int, title: str, blocks: object) -> tuple[int, str]:
     """The doc's text for the index: title, then the blocks, a line each (a title
     of several lines is made one, so that the title is the text before the first
     line break)."""
@@ -168,8 +171,11 @@ def rebuild(
 
 
 def fill(conn: sqlite3.Connection) -> None:
-    """Migration 5's data step: index the articles an existing library holds."""
+    """Migration 5's data step: compress the original texts an existing library
+    holds (reader.library.stored_text), then index its articles."""
     from reader.chinese import Converters
     from reader.chinese.folding import Folder
+    from reader.library.stored_text import pack_all
 
+    pack_all(conn)
     rebuild(conn, Folder(Converters()))
