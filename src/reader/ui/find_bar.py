@@ -22,6 +22,7 @@ from reader.chinese.folding import Folder
 from reader.library.search import hit_spans, parse_terms
 
 _ALL = QColor(255, 230, 120)
+PAINTED = 5000  # hits marked at most (all are stepped through); Qt slows past this
 _CURRENT = QColor(255, 160, 60)
 
 
@@ -37,6 +38,7 @@ class HitFinder(QObject):
         self.terms: tuple[str, ...] = ()
         self.hits: list[tuple[int, int]] = []  # document positions (start, end)
         self.current = -1
+        self._seen = -1  # start of the last block looked at; -1: none
 
     def set_terms(self, terms: tuple[str, ...], go_first: bool = True) -> None:
         self.terms = terms
@@ -45,17 +47,22 @@ class HitFinder(QObject):
         if go_first and self.hits:
             self.go(0)
 
-    def refresh(self) -> None:
-        """Find the hits again (the document was re-rendered or grew)."""
-        self.hits = []
+    def refresh(self, grown: bool = False) -> None:
+        """Find the hits again: in the whole document, or (`grown`: the view added
+        a piece at its end) only in the blocks added since the last look."""
+        document = self.view.document()
+        if not grown:
+            self.hits = []
+            self._seen = -1
         if self.terms:
-            block = self.view.document().begin()
+            block = document.begin()
+            if self._seen >= 0:
+                block = document.findBlock(self._seen).next()  # looked at up to there
             while block.isValid():
                 base = block.position()
-                self.hits.extend(
-                    (base + s, base + e)
-                    for s, e in hit_spans(self.folder, block.text(), self.terms)
-                )
+                spans = hit_spans(self.folder, block.text(), self.terms)
+                self.hits.extend((base + s, base + e) for s, e in spans)
+                self._seen = base
                 block = block.next()
         if self.current >= len(self.hits):
             self.current = len(self.hits) - 1
@@ -83,19 +90,25 @@ class HitFinder(QObject):
     def previous(self) -> None:
         self.go(self.current - 1 if self.current >= 0 else -1)
 
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setForeground(QColor(0, 0, 0))
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
     def _paint(self) -> None:
-        selections = []
-        for index, (start, end) in enumerate(self.hits):
-            selection = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
-            fmt.setBackground(_CURRENT if index == self.current else _ALL)
-            fmt.setForeground(QColor(0, 0, 0))
-            cursor = QTextCursor(self.view.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
+        selections = [
+            self._selection(start, end, _CURRENT if index == self.current else _ALL)
+            for index, (start, end) in enumerate(self.hits[:PAINTED])
+        ]
+        if self.current >= PAINTED:
+            selections.append(self._selection(*self.hits[self.current], _CURRENT))
         self.view.setExtraSelections(selections)
         self.sig_changed.emit(self.current, len(self.hits))
 

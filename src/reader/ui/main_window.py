@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.on_save_position()
         self.imports.shutdown()
+        self.search.shutdown()
         self.save()
         super().closeEvent(event)
 

@@ -68,6 +68,11 @@ class SearchTools(QObject):
     def set_display(self, convert: Callable[[str], str] | None) -> None:
         self.panel.set_display(convert)
 
+    def shutdown(self) -> None:
+        """Before the library closes: the search connection goes first, so that the
+        last connection to close can tidy the -wal (traps.md #17)."""
+        self.panel.close_connection()
+
     # --- slots ------------------------------------------------------------------
 
     @Slot()
@@ -94,14 +99,15 @@ class SearchTools(QObject):
         self.finder.terms = tuple(terms) if isinstance(terms, tuple) else ()
         self._go_first = True
         self.sig_open_requested.emit(article_id, block)
-        self.on_blocks_shown()
+        self.on_blocks_shown(0)
 
-    @Slot()
-    def on_blocks_shown(self) -> None:
-        """The reader pane (re)rendered some of its article: find the hits again."""
+    @Slot(int, object)
+    def on_blocks_shown(self, first: int = 0, _blocks: object = None) -> None:
+        """The reader pane showed some of its article: from the top (a new
+        rendering) or a further piece of a long one."""
         if not self.finder.terms:
             return
-        self.finder.refresh()
+        self.finder.refresh(grown=first > 0)
         if self._go_first and self.finder.hits:
             self._go_first = False
             self.finder.go(0)
