@@ -279,3 +279,32 @@ def test_index_tables_are_part_of_the_library_layout(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "lib" / "library.sqlite3")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_large_import_prepared_by_worker_processes_is_searchable(
+    tmp_path: Path, folder: Folder, converters: Converters
+) -> None:
+    from reader.importers import Importer
+    from reader.importers.pool import POOL_MIN_FILES
+    from reader.library.ingest import import_paths
+
+    files = tmp_path / "files"
+    files.mkdir()
+    rng = random.Random(3)
+    for i in range(POOL_MIN_FILES + 10):
+        body = "".join(rng.choice(ALPHABET[:24]) for _ in range(60))
+        (files / f"{i:04d}.txt").write_text(f"第{i}篇文章\n\n{body}\n", encoding="utf-8")
+    store = ArticleStore(open_library(tmp_path / "lib"), folder)
+    report = import_paths([files], Importer(converters), store, workers=2)
+    assert report.added == POOL_MIN_FILES + 10 and not report.failures
+    assert search_index.pending_count(store.conn) == 0
+    articles = [a for a in (store.get(i) for i in _all_ids(store)) if a is not None]
+    for query in ["幹部", "台", "湾", "發", "里裡"]:
+        expected = _brute(folder, articles, query)
+        assert _ids(store, folder, query) == (len(expected), expected), query
+    first = articles[0]
+    assert first.original_text.startswith(first.title)  # the text came back whole
+
+
+def _all_ids(store: ArticleStore) -> list[str]:
+    return [str(r[0]) for r in store.conn.execute("SELECT id FROM articles")]

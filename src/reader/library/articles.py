@@ -13,6 +13,7 @@ from reader.domain import Article, Block, Script, bounded_section
 from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
+from reader.library.prepare import Prepared, blocks_json
 from reader.library.stored_text import pack, pack_blocks, unpack, unpack_blocks
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class ArticleStore:
     def __init__(self, conn: sqlite3.Connection, folder: Folder | None = None) -> None:
         self.conn = conn
         self._folder = folder  # for the search index; built when first needed
+        self._waiting: search_index.Waiting = {}  # index texts made, not yet flushed
         # Section path -> id, for sections known to be committed. Saves three
         # queries per imported article; cleared whenever sections may vanish.
         self._sections: dict[tuple[str, ...], int] = {}
@@ -99,7 +101,12 @@ class ArticleStore:
             parent = int(row[0])
         return parent
 
-    def add(self, article: Article, fallback_section: tuple[str, ...] = ()) -> Stored:
+    def add(
+        self,
+        article: Article,
+        fallback_section: tuple[str, ...] = (),
+        prepared: Prepared | None = None,
+    ) -> Stored:
         """Store an article in one transaction; the same content is never stored twice.
 
         A re-import refreshes what the parser found and keeps the reading state.
@@ -108,19 +115,30 @@ class ArticleStore:
         # must not build a chain of sections deeper either (see reader.domain).
         path = bounded_section(article.section_path or fallback_section)[0] or (UNSORTED,)
         try:
-            outcome = self._add(article, path)
+            outcome = self._add(article, path, prepared)
         except sqlite3.IntegrityError:
             if path not in self._sections:
                 raise
             # Another process removed a section we had cached: look it up again.
             self._sections.clear()
-            outcome = self._add(article, path)
+            outcome = self._add(article, path, prepared)
         if outcome is Stored.UPDATED:
             self._sections.clear()
         return outcome
 
-    def _add(self, article: Article, path: tuple[str, ...]) -> Stored:
-        blocks_json = json.dumps([b.to_json() for b in article.blocks], ensure_ascii=False)
+    def _add(self, article: Article, path: tuple[str, ...], prepared: Prepared | None) -> Stored:
+        if prepared is None or prepared.article is not article:
+            text = blocks_json(article)
+            packed_blocks, packed_original = pack_blocks(text), pack(article.original_text, text)
+        else:  # done by an import's worker process (reader.library.prepare)
+            packed_blocks, packed_original = prepared.blocks, prepared.original
+
+        def index_text() -> str:
+            if prepared is not None and prepared.article is article:
+                return prepared.index_text
+            blocks = [b.text for b in article.blocks]
+            return search_index.index_text(self.folder(), article.title, blocks)
+
         values = (
             article.title,
             json.dumps(list(article.section_path), ensure_ascii=False),
@@ -129,9 +147,9 @@ class ArticleStore:
             article.author,
             json.dumps(list(article.editors), ensure_ascii=False),
             article.script.value,
-            pack_blocks(blocks_json),
+            packed_blocks,
             article.origin_path,
-            pack(article.original_text, blocks_json),
+            packed_original,
         )
         with write(self.conn):
             section = self._section_id(path)
@@ -153,7 +171,9 @@ class ArticleStore:
                     (article.id, article.id),
                 ).fetchone()[0]:
                     reanchor(self.conn, article)
-                search_index.after_store(self.conn, article.id, self.folder)
+                search_index.after_store(
+                    self.conn, article.id, index_text(), self.folder, self._waiting
+                )
                 outcome = Stored.ADDED
             elif (old[0], *old[2:]) == (section, *values):
                 outcome = Stored.UNCHANGED
@@ -167,7 +187,9 @@ class ArticleStore:
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.
                 reanchor(self.conn, article)
-                search_index.after_store(self.conn, article.id, self.folder)
+                search_index.after_store(
+                    self.conn, article.id, index_text(), self.folder, self._waiting
+                )
                 if old[0] != section:
                     self._drop_if_empty(int(old[0]))
                 outcome = Stored.UPDATED
@@ -188,7 +210,7 @@ class ArticleStore:
         if self.read_only:
             return 0
         with write(self.conn):
-            return search_index.flush(self.conn, self.folder())
+            return search_index.flush(self.conn, self.folder(), self._waiting)
 
     def _drop_if_empty(self, section_id: int) -> None:
         """Remove a section left empty by a move, then each parent it leaves empty.

@@ -14,6 +14,7 @@ from reader.importers import Candidate, Importer, ImportFailure, collect
 from reader.importers.pool import POOL_MIN_FILES, default_workers, parse_in_pool
 from reader.library.articles import ArticleStore, Stored
 from reader.library.db import LibraryError
+from reader.library.prepare import Prepared
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,10 @@ class ImportReport:
 
 def _parsed(
     paths: Iterable[Path], importer: Importer, report: ImportReport, workers: int | None
-) -> Generator[tuple[Candidate, Article | ImportFailure], None, None]:
+) -> Generator[tuple[Candidate, Article | Prepared | ImportFailure], None, None]:
     """Each file to import with its Article or failure, in order: parsed here for a
-    few files, by a pool of processes for many (reader.importers.pool)."""
+    few files, by a pool of processes for many (reader.importers.pool), which also
+    prepare them for storing (reader.library.prepare)."""
 
     def files() -> Iterator[Candidate]:
         for item in collect(paths):
@@ -50,7 +52,11 @@ def _parsed(
     head = list(itertools.islice(found, POOL_MIN_FILES))
     workers = default_workers() if workers is None else workers
     if workers > 1 and len(head) == POOL_MIN_FILES:
-        yield from parse_in_pool(itertools.chain(head, found), workers)
+        for item, result in parse_in_pool(
+            itertools.chain(head, found), workers, prepare="reader.library.prepare:preparer"
+        ):
+            assert isinstance(result, (Article, Prepared, ImportFailure))
+            yield item, result
         return
     for item in itertools.chain(head, found):
         try:
@@ -96,9 +102,15 @@ def import_paths(
     return report
 
 
-def _store(article: Article, item: Candidate, store: ArticleStore, report: ImportReport) -> None:
+def _store(
+    parsed: Article | Prepared, item: Candidate, store: ArticleStore, report: ImportReport
+) -> None:
+    if isinstance(parsed, Prepared):
+        article, prepared = parsed.article, parsed
+    else:
+        article, prepared = parsed, None
     try:
-        outcome = store.add(article, item.fallback_section)
+        outcome = store.add(article, item.fallback_section, prepared)
     except (LibraryError, sqlite3.Error) as exc:
         report.failures.append(ImportFailure(str(item.path), f"could not be stored: {exc}"))
         return

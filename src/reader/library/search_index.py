@@ -103,46 +103,67 @@ def pending_count(conn: sqlite3.Connection) -> int:
     return int(row.fetchone()[0])
 
 
-def flush(conn: sqlite3.Connection, folder: Folder) -> int:
+# Index texts made when their articles were stored, waiting for the flush:
+# doc -> (article id, text). Kept by the store; checked against the article id,
+# as a doc id may be given again after a rolled-back transaction.
+Waiting = dict[int, tuple[str, str]]
+
+
+def flush(conn: sqlite3.Connection, folder: Folder, waiting: Waiting | None = None) -> int:
     """Write every pending doc to the index, in the caller's transaction. Returns how many."""
     upto = flushed(conn)
-    rows = conn.execute(
-        "SELECT d.doc, a.title, a.blocks FROM search_docs d JOIN articles a ON a.id = d.article_id "
-        "WHERE d.doc > ? ORDER BY d.doc",
-        (upto,),
+    waiting = {} if waiting is None else waiting
+    pending = conn.execute(
+        "SELECT doc, article_id FROM search_docs WHERE doc > ? ORDER BY doc", (upto,)
     ).fetchall()
-    if not rows:
+    if not pending:
         return 0
-    docs = [_row(folder, int(doc), str(title), blocks) for doc, title, blocks in rows]
+    docs: list[tuple[int, str]] = []
+    for doc, article_id in pending:
+        made = waiting.pop(int(doc), None)
+        if made is not None and made[0] == article_id:
+            docs.append((int(doc), made[1]))
+            continue
+        row = conn.execute(
+            "SELECT title, blocks FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            docs.append((int(doc), index_text(folder, str(row[0]), blocks_of(row[1]))))
     conn.executemany("INSERT INTO search_text (rowid, text) VALUES (?, ?)", docs)
     conn.executemany(
         "INSERT INTO search_titles (rowid, title) VALUES (?, ?)",
         ((doc, text[: text.find(_NEWLINE)].rstrip()) for doc, text in docs),
     )
-    top = conn.execute("SELECT max(doc) FROM search_docs").fetchone()[0]
-    conn.execute(
-        "INSERT OR REPLACE INTO search_state (key, value) VALUES ('flushed', ?)",
-        (max(int(top or 0), upto),),
-    )
-    return len(rows)
+    top = max(int(conn.execute("SELECT max(doc) FROM search_docs").fetchone()[0] or 0), upto)
+    conn.execute("INSERT OR REPLACE INTO search_state (key, value) VALUES ('flushed', ?)", (top,))
+    for doc in [d for d in waiting if d <= top]:  # flushed elsewhere, or gone
+        del waiting[doc]
+    return len(docs)
 
 
-def _row(folder: Folder, doc: int, title: str, blocks: object) -> tuple[int, str]:
-    """The doc's text for the index: title, then the blocks, a line each (a title
-    of several lines is made one, so that the title is the text before the first
-    line break)."""
-    text = " ".join(title.splitlines()) + "\n" + body_text(blocks_of(blocks))
-    return doc, token_text(folder.fold(text))
+def index_text(folder: Folder, title: str, blocks: Sequence[str]) -> str:
+    """An article's text as the index takes it: the title, then the blocks, a
+    line each (a title of several lines is made one, so that the title is the
+    text before the first line break), folded and one token a character."""
+    return token_text(folder.fold(" ".join(title.splitlines()) + "\n" + body_text(blocks)))
 
 
 _NEWLINE = chr(_PRIVATE + ord("\n"))
 
 
-def after_store(conn: sqlite3.Connection, article_id: str, folder: Callable[[], Folder]) -> None:
-    """What ArticleStore does when it stores a new or changed article, in its transaction."""
+def after_store(
+    conn: sqlite3.Connection,
+    article_id: str,
+    text: str,
+    folder: Callable[[], Folder],
+    waiting: Waiting,
+) -> None:
+    """What ArticleStore does when it stores a new or changed article, in its
+    transaction: `text` is the article's index_text, kept until the flush."""
     doc = note(conn, article_id)
+    waiting[doc] = (article_id, text)
     if doc - flushed(conn) >= PENDING_BATCH:
-        flush(conn, folder())
+        flush(conn, folder(), waiting)
 
 
 def rebuild(
