@@ -15,8 +15,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -73,6 +73,7 @@ class SearchPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName(self.tr("Search results"))
         protect_view(self.results)  # titles in tooltips are text (traps #16)
         layout = QVBoxLayout(self)
@@ -177,8 +178,16 @@ class SearchPanel(QWidget):
 
     # --- results --------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if self.last is not None and event.size().width() != event.oldSize().width():
+            row = self.results.currentRow()
+            self._fill(self.last)  # the items wrap to the new width
+            self.results.setCurrentRow(row)
+
     def _fill(self, result: SearchResult) -> None:
         self.results.clear()
+        width = max(self.results.viewport().width() - 4, 120)
         for hit in result.hits:
             item = QListWidgetItem(self.results)
             item.setData(_ROLE_HIT, hit)
@@ -187,7 +196,7 @@ class SearchPanel(QWidget):
             label.setWordWrap(True)
             label.setContentsMargins(4, 4, 4, 4)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            item.setSizeHint(label.sizeHint())
+            item.setSizeHint(QSize(width, label.heightForWidth(width)))
             self.results.setItemWidget(item, label)
         if result.hits:
             self.results.setCurrentRow(0)
