@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from reader.chinese.convert import ScriptMode
 from reader.ui.main_window import MainWindow
 
 SAMPLE_IDS = {"fb2f3e29789ffaaa", "f423f19242c7aac1"}
@@ -111,7 +112,24 @@ def test_hits_follow_the_display_script(window: MainWindow, qtbot: QtBot) -> Non
     window.search.find_bar.box.insert("调查研究")
     before = len(window.search.finder.hits)
     assert before >= 1
-    window.reader.setFocus()
-    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Simplified
+    shown = window.reader.document().toPlainText()
+    window.translation.script.set_mode(ScriptMode.SIMPLIFIED)  # the sample is Traditional
+    qtbot.waitUntil(lambda: window.reader.document().toPlainText() != shown)
     qtbot.waitUntil(lambda: window.reader.ready)
-    qtbot.waitUntil(lambda: len(window.search.finder.hits) == before)
+    assert len(window.search.finder.hits) == before
+    assert all(
+        window.reader.document().toPlainText()[s:e] == "调查研究"
+        for s, e in window.search.finder.hits
+    )
+
+
+def test_results_are_shown_in_the_display_script(window: MainWindow, qtbot: QtBot) -> None:
+    window.translation.script.set_mode(ScriptMode.TRADITIONAL)
+    _open_search(window, qtbot)
+    panel = window.search.panel
+    panel.box.insert("干部")
+    qtbot.waitUntil(lambda: panel.results.count() == 2)
+    for row in range(2):
+        label = panel.results.itemWidget(panel.results.item(row))
+        assert isinstance(label, QLabel)
+        assert "幹部" in label.text() and "中聯部" in label.text()
