@@ -269,6 +269,10 @@ def test_rebuild_gives_the_same_answers(store: ArticleStore, folder: Folder) -> 
     with write(store.conn):
         assert search_index.rebuild(store.conn, folder) == len(articles)
     assert {q: _ids(store, folder, q) for q in QUERIES_1} == before
+    assert not search_index.out_of_date(store.conn)
+    with write(store.conn):  # as if the folding rules had changed since
+        store.conn.execute("UPDATE search_state SET value = value - 1 WHERE key = 'fold'")
+    assert search_index.out_of_date(store.conn)
 
 
 def test_index_tables_are_part_of_the_library_layout(tmp_path: Path) -> None:

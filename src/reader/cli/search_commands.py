@@ -40,7 +40,14 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.limit < 0:
         err(f"--limit {args.limit}: give 0 (all) or more")
         return ExitCode.USAGE
+    from reader.library.search_index import out_of_date
+
     store = store_of(args)
+    if out_of_date(store.conn):
+        err(
+            "the search index was built with older folding rules; "
+            "`reader library reindex` renews it"
+        )
     searcher = Searcher(store.conn, Folder(Converters()))
     searcher.folder.fold("預熱")  # builds OpenCC first, so elapsed_ms is the search alone
     result = searcher.search(args.query, filters, limit=args.limit)

@@ -75,6 +75,21 @@ def blocks_of(stored: object) -> list[str]:
     return [str(b.get("text", "")) for b in json.loads(unpack_blocks(stored))]
 
 
+def folded_with(conn: sqlite3.Connection) -> int | None:
+    """The FOLD_VERSION the index was last rebuilt with (None: never rebuilt)."""
+    row = conn.execute("SELECT value FROM search_state WHERE key = 'fold'").fetchone()
+    return int(row[0]) if row else None
+
+
+def out_of_date(conn: sqlite3.Connection) -> bool:
+    """Whether the folding rules changed since the index was built: a search may
+    then miss some articles until `reader library reindex`."""
+    from reader.chinese.folding import FOLD_VERSION
+
+    found = folded_with(conn)
+    return found is not None and found != FOLD_VERSION
+
+
 def flushed(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM search_state WHERE key = 'flushed'").fetchone()
     return int(row[0]) if row else 0
@@ -188,6 +203,9 @@ def rebuild(
             progress(min(start + batch, total), total)
     conn.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
     conn.execute("INSERT INTO search_titles (search_titles) VALUES ('optimize')")
+    from reader.chinese.folding import FOLD_VERSION
+
+    conn.execute("INSERT INTO search_state (key, value) VALUES ('fold', ?)", (FOLD_VERSION,))
     return total
 
 
