@@ -433,6 +433,33 @@
         </message>
     </context>
     <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in article</source>
+            <translation>Find in article</translation>
+        </message>
+        <message>
+            <source>Previous hit (Shift+F3)</source>
+            <translation>Previous hit (Shift+F3)</translation>
+        </message>
+        <message>
+            <source>Next hit (F3)</source>
+            <translation>Next hit (F3)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>no hits</source>
+            <translation>no hits</translation>
+        </message>
+        <message>
+            <source>{0} of {1}</source>
+            <translation>{0} of {1}</translation>
+        </message>
+    </context>
+    <context>
         <name>GlossaryDialog</name>
         <message>
             <source>Glossary</source>
@@ -770,6 +797,10 @@
             <translation>&amp;Quit</translation>
         </message>
         <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;View</translation>
         </message>
@@ -1015,6 +1046,60 @@
         <message>
             <source>Script the article is shown in (Ctrl+1 to Ctrl+6)</source>
             <translation>Script the article is shown in (Ctrl+1 to Ctrl+6)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search all articles (either script)</source>
+            <translation>Search all articles (either script)</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <source>No articles found</source>
+            <translation>No articles found</translation>
+        </message>
+        <message>
+            <source>{0} articles</source>
+            <translation>{0} articles</translation>
+        </message>
+        <message>
+            <source>The search could not be run: {0}</source>
+            <translation>The search could not be run: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchTools</name>
+        <message>
+            <source>Find in Library</source>
+            <translation>Find in Library</translation>
+        </message>
+        <message>
+            <source>Find in Article</source>
+            <translation>Find in Article</translation>
+        </message>
+        <message>
+            <source>Find in &amp;Library…</source>
+            <translation>Find in &amp;Library…</translation>
+        </message>
+        <message>
+            <source>&amp;Find in Article…</source>
+            <translation>&amp;Find in Article…</translation>
+        </message>
+        <message>
+            <source>Find &amp;Next</source>
+            <translation>Find &amp;Next</translation>
+        </message>
+        <message>
+            <source>Find &amp;Previous</source>
+            <translation>Find &amp;Previous</translation>
         </message>
     </context>
     <context>

@@ -433,6 +433,33 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>上一处 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next hit (F3)</source>
+        <translation>下一处 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>no hits</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 处，共 {1} 处</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryDialog</name>
     <message>
         <source>Glossary</source>
@@ -770,6 +797,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1015,6 +1046,60 @@
     <message>
         <source>Script the article is shown in (Ctrl+1 to Ctrl+6)</source>
         <translation>文章显示所用的字形（Ctrl+1 至 Ctrl+6）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all articles (either script)</source>
+        <translation>搜索所有文章（简繁皆可）</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No articles found</source>
+        <translation>没有找到文章</translation>
+    </message>
+    <message>
+        <source>{0} articles</source>
+        <translation>{0} 篇文章</translation>
+    </message>
+    <message>
+        <source>The search could not be run: {0}</source>
+        <translation>无法进行搜索：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTools</name>
+    <message>
+        <source>Find in Library</source>
+        <translation>在文库中搜索</translation>
+    </message>
+    <message>
+        <source>Find in Article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Find in &amp;Library…</source>
+        <translation>在文库中搜索(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,33 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中尋找</translation>
+    </message>
+    <message>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>上一處 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next hit (F3)</source>
+        <translation>下一處 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>關閉 (Esc)</translation>
+    </message>
+    <message>
+        <source>no hits</source>
+        <translation>沒有找到</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 處，共 {1} 處</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryDialog</name>
     <message>
         <source>Glossary</source>
@@ -770,6 +797,10 @@
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
@@ -1015,6 +1046,60 @@
     <message>
         <source>Script the article is shown in (Ctrl+1 to Ctrl+6)</source>
         <translation>文章顯示所用的字體（Ctrl+1 至 Ctrl+6）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all articles (either script)</source>
+        <translation>搜尋所有文章（繁簡皆可）</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜尋…</translation>
+    </message>
+    <message>
+        <source>No articles found</source>
+        <translation>沒有找到文章</translation>
+    </message>
+    <message>
+        <source>{0} articles</source>
+        <translation>{0} 篇文章</translation>
+    </message>
+    <message>
+        <source>The search could not be run: {0}</source>
+        <translation>無法進行搜尋：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTools</name>
+    <message>
+        <source>Find in Library</source>
+        <translation>在文庫中搜尋</translation>
+    </message>
+    <message>
+        <source>Find in Article</source>
+        <translation>在文章中尋找</translation>
+    </message>
+    <message>
+        <source>Find in &amp;Library…</source>
+        <translation>在文庫中搜尋(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>找下一個(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>找上一個(&amp;P)</translation>
     </message>
 </context>
 <context>

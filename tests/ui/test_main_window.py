@@ -148,5 +148,5 @@ def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyP
 
 def test_app_has_the_standard_menus(window: MainWindow) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Go", "Help"]
+    assert menus == ["File", "Edit", "View", "Go", "Help"]
     assert QApplication.instance() is not None

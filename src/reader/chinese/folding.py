@@ -80,6 +80,8 @@ class Folder:
         self._known.update(chars)
 
     def _ensure(self, text: str) -> None:
+        if self._known.issuperset(text):  # the usual case, without building a set
+            return
         unseen = set(text) - self._known
         if unseen:
             with self._lock:

@@ -82,7 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli.manage_parsers import add_manage_parsers
 
     add_manage_parsers(sub)
+    _add_search_parser(sub)
     return parser
+
+
+def _add_search_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("search", help="search every article's title and text, in either script")
+    p.add_argument("query", metavar="QUERY", help='terms (all must match); "a phrase" is one term')
+    p.add_argument("--section", metavar="S", help="only this section (and its sub-sections)")
+    p.add_argument("--since", metavar="DATE", help="published on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", help="published on or before (YYYY[-MM[-DD]])")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="results (0: all; 50)")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
 
 
 def _add_bookmark_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -107,6 +118,7 @@ def _add_bookmark_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     lsub.required = True
     lsub.add_parser("check", help="run SQLite's integrity check and report")
     lsub.add_parser("backup", help="take a verified backup now")
+    lsub.add_parser("reindex", help="rebuild the search index, with progress")
     q = lsub.add_parser("restore", help="restore the library from a backup, safely")
     q.add_argument("backup", type=Path, metavar="BACKUP")
 
@@ -156,6 +168,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "move": ("reader.cli.manage_commands", "cmd_move"),
     "section": ("reader.cli.manage_commands", "cmd_section"),
     "mark": ("reader.cli.manage_commands", "cmd_mark"),
+    "search": ("reader.cli.search_commands", "cmd_search"),
 }
 
 

@@ -139,6 +139,10 @@ def cmd_library(args: argparse.Namespace, out: TextIO) -> int:
 
     library: Path = (args.library or default_library_dir()) / DB_NAME
     action: str = args.library_command
+    if action == "reindex":
+        from reader.cli.search_commands import cmd_reindex
+
+        return cmd_reindex(args, out)
     if action == "restore":
         for line in restore(args.backup, library):
             print(line, file=out)

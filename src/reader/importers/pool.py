@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from reader.domain import Article
@@ -30,18 +30,29 @@ _BATCH = 16
 _IN_FLIGHT_PER_WORKER = 3
 
 _importer = None  # one per worker process, built by _start
+# What a worker does with each Article it parsed before sending it back, when the
+# caller names it ("module:function" of a factory taking the worker's Converters):
+# the library prepares what it will store (compressed text, index tokens) on
+# every core instead of in the one process that writes.
+_prepare: Callable[[Article], object] | None = None
 
 
 def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _start() -> None:
-    global _importer
+def _start(prepare: str | None = None) -> None:
+    global _importer, _prepare
     from reader.chinese import Converters
     from reader.importers import Importer
 
-    _importer = Importer(Converters())
+    converters = Converters()
+    _importer = Importer(converters)
+    if prepare is not None:
+        import importlib
+
+        module, _, name = prepare.partition(":")
+        _prepare = getattr(importlib.import_module(module), name)(converters)
 
 
 def _parse_one(path_text: str) -> Article | ImportFailure:
@@ -56,22 +67,28 @@ def _parse_one(path_text: str) -> Article | ImportFailure:
         return ImportFailure(path_text, f"could not be read ({type(exc).__name__}: {exc})")
 
 
-def _parse(paths: list[str]) -> list[Article | ImportFailure]:
-    return [_parse_one(p) for p in paths]
+def _parse(paths: list[str]) -> list[object]:
+    parsed = [_parse_one(p) for p in paths]
+    if _prepare is None:
+        return list(parsed)
+    prepare = _prepare
+    return [p if isinstance(p, ImportFailure) else prepare(p) for p in parsed]
 
 
-Batch = tuple[list[Candidate], "Future[list[Article | ImportFailure]]"]
+Batch = tuple[list[Candidate], "Future[list[object]]"]
 
 
 def parse_in_pool(
-    candidates: Iterable[Candidate], workers: int
-) -> Iterator[tuple[Candidate, Article | ImportFailure]]:
-    """Each candidate with its Article or failure, in order. Closing the iterator
-    (a cancelled import) stops the workers."""
+    candidates: Iterable[Candidate], workers: int, prepare: str | None = None
+) -> Iterator[tuple[Candidate, object]]:
+    """Each candidate with its Article (or what `prepare` made of it) or failure,
+    in order. Closing the iterator (a cancelled import) stops the workers."""
     context = multiprocessing.get_context("spawn")
     window = workers * _IN_FLIGHT_PER_WORKER
     pending: deque[Batch] = deque()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=(prepare,)
+    ) as pool:
         try:
             for batch in _batches(candidates):
                 pending.append((batch, pool.submit(_parse, [str(c.path) for c in batch])))
@@ -95,6 +112,6 @@ def _batches(candidates: Iterable[Candidate]) -> Iterator[list[Candidate]]:
         yield batch
 
 
-def _done(item: Batch) -> Iterator[tuple[Candidate, Article | ImportFailure]]:
+def _done(item: Batch) -> Iterator[tuple[Candidate, object]]:
     batch, future = item
     yield from zip(batch, future.result(), strict=True)

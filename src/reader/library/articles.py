@@ -10,9 +10,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from reader.domain import Article, Block, Script, bounded_section
+from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
+from reader.library.prepare import Prepared, blocks_json
 from reader.library.sections import find_or_make, shared_folder
+from reader.library.stored_text import pack, pack_blocks, unpack, unpack_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,6 +60,7 @@ _COLUMNS = (
 
 def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
     (aid, title, path, published, source, author, editors, script, blocks, origin, text) = row
+    blocks_json = unpack_blocks(blocks)
     return Article(
         id=str(aid),
         title=str(title),
@@ -66,9 +70,9 @@ def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
         author=author if author is None else str(author),
         editors=tuple(json.loads(str(editors))),
         script=Script(str(script)),
-        blocks=tuple(Block.from_json(b) for b in json.loads(str(blocks))),
+        blocks=tuple(Block.from_json(b) for b in json.loads(blocks_json)),
         origin_path=origin if origin is None else str(origin),
-        original_text=str(text),
+        original_text=unpack(text, blocks_json),
     )
 
 
@@ -78,6 +82,7 @@ class ArticleStore:
     def __init__(self, conn: sqlite3.Connection, folder: Folder | None = None) -> None:
         self.conn = conn
         self._folder = folder  # None: the process's shared one, built when first needed
+        self._waiting: search_index.Waiting = {}  # index texts made, not yet flushed
         # Section path -> id, for sections known to be committed. Saves three
         # queries per imported article; cleared whenever sections may vanish.
         self._sections: dict[tuple[str, ...], int] = {}
@@ -97,7 +102,15 @@ class ArticleStore:
             self._folder = shared_folder()
         return self._folder
 
-    def add(self, article: Article, fallback_section: tuple[str, ...] = ()) -> Stored:
+    def _get_folder(self) -> Folder:
+        return self.folder
+
+    def add(
+        self,
+        article: Article,
+        fallback_section: tuple[str, ...] = (),
+        prepared: Prepared | None = None,
+    ) -> Stored:
         """Store an article in one transaction; the same content is never stored twice.
 
         A re-import refreshes what the parser found and keeps the reading state.
@@ -106,18 +119,30 @@ class ArticleStore:
         # must not build a chain of sections deeper either (see reader.domain).
         path = bounded_section(article.section_path or fallback_section)[0] or (UNSORTED,)
         try:
-            outcome = self._add(article, path)
+            outcome = self._add(article, path, prepared)
         except sqlite3.IntegrityError:
             if path not in self._sections:
                 raise
             # Another process removed a section we had cached: look it up again.
             self._sections.clear()
-            outcome = self._add(article, path)
+            outcome = self._add(article, path, prepared)
         if outcome is Stored.UPDATED:
             self._sections.clear()
         return outcome
 
-    def _add(self, article: Article, path: tuple[str, ...]) -> Stored:
+    def _add(self, article: Article, path: tuple[str, ...], prepared: Prepared | None) -> Stored:
+        if prepared is None or prepared.article is not article:
+            text = blocks_json(article)
+            packed_blocks, packed_original = pack_blocks(text), pack(article.original_text, text)
+        else:  # done by an import's worker process (reader.library.prepare)
+            packed_blocks, packed_original = prepared.blocks, prepared.original
+
+        def index_text() -> str:
+            if prepared is not None and prepared.article is article:
+                return prepared.index_text
+            blocks = [b.text for b in article.blocks]
+            return search_index.index_text(self.folder, article.title, blocks)
+
         values = (
             article.title,
             json.dumps(list(article.section_path), ensure_ascii=False),
@@ -126,9 +151,9 @@ class ArticleStore:
             article.author,
             json.dumps(list(article.editors), ensure_ascii=False),
             article.script.value,
-            json.dumps([b.to_json() for b in article.blocks], ensure_ascii=False),
+            packed_blocks,
             article.origin_path,
-            article.original_text,
+            packed_original,
         )
         folded = self.folder.fold(article.title)
         with write(self.conn):
@@ -152,6 +177,9 @@ class ArticleStore:
                     (article.id, article.id),
                 ).fetchone()[0]:
                     reanchor(self.conn, article)
+                search_index.after_store(
+                    self.conn, article.id, index_text(), self._get_folder, self._waiting
+                )
                 outcome = Stored.ADDED
             elif (old[0], *old[2:-1], old[-1]) == (section, *values, None):
                 outcome = Stored.UNCHANGED
@@ -166,11 +194,21 @@ class ArticleStore:
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.
                 reanchor(self.conn, article)
+                search_index.after_store(
+                    self.conn, article.id, index_text(), self._get_folder, self._waiting
+                )
                 if old[0] != section:
                     self._drop_if_empty(int(old[0]))
                 outcome = Stored.UPDATED
         self._sections[path] = section  # committed now
         return outcome
+
+    def flush_index(self) -> int:
+        """Write the articles still pending in the search index (end of an import)."""
+        if self.read_only:
+            return 0
+        with write(self.conn):
+            return search_index.flush(self.conn, self.folder, self._waiting)
 
     def _drop_if_empty(self, section_id: int) -> None:
         drop_if_empty(self.conn, section_id)
@@ -200,6 +238,7 @@ class ArticleStore:
                 self.conn.execute(
                     f"DELETE FROM reading_positions WHERE article_id IN ({marks})", chunk
                 )
+                search_index.forget(self.conn, chunk)
                 for section in {int(r[0]) for r in rows}:
                     drop_if_empty(self.conn, section)
         self._sections.clear()

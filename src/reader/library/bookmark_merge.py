@@ -26,6 +26,7 @@ from reader.domain import Bookmark
 from reader.library.anchoring import Anchor, Finder, Wanted, now
 from reader.library.bookmark_file import COLS, derived_id
 from reader.library.db import LibraryError, write
+from reader.library.stored_text import unpack_blocks
 
 BATCH = 500
 _FINDERS_KEPT = 16  # articles whose blocks stay parsed between batches
@@ -92,7 +93,7 @@ class _Merger:
         if row is None:
             self._finders.pop(article_id, None)
             return None
-        raw = str(row[0])
+        raw = unpack_blocks(row[0])
         if cached is None or cached[0] != raw:  # new to us, or re-imported meanwhile
             texts = [str(b["text"]) for b in json.loads(raw)]
             cached = (raw, Finder(texts))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,9 @@ from reader.importers.formats import HTML_EXTENSIONS, MHTML_EXTENSIONS
 from reader.importers.pool import POOL_MIN_FILES, default_workers, parse_in_pool
 from reader.library.articles import ArticleStore, Stored
 from reader.library.db import LibraryError
+from reader.library.prepare import Prepared
+
+log = logging.getLogger(__name__)
 
 PAGE_EXTENSIONS = HTML_EXTENSIONS | MHTML_EXTENSIONS
 
@@ -35,9 +39,10 @@ class ImportReport:
 
 def _parsed(
     paths: Iterable[Path], importer: Importer, report: ImportReport, workers: int | None
-) -> Generator[tuple[Candidate, Article | ImportFailure], None, None]:
+) -> Generator[tuple[Candidate, Article | Prepared | ImportFailure], None, None]:
     """Each file to import with its Article or failure, in order: parsed here for a
-    few files, by a pool of processes for many (reader.importers.pool)."""
+    few files, by a pool of processes for many (reader.importers.pool), which also
+    prepare them for storing (reader.library.prepare)."""
 
     def files() -> Iterator[Candidate]:
         for item in collect(paths):
@@ -54,7 +59,11 @@ def _parsed(
     # here (measured: 2.6 times slower through the pool, benchmarks/folder_import_bench.py).
     pages = sum(item.path.suffix.lower() in PAGE_EXTENSIONS for item in head)
     if workers > 1 and len(head) == POOL_MIN_FILES and pages * 4 >= len(head):
-        yield from parse_in_pool(itertools.chain(head, found), workers)
+        for item, result in parse_in_pool(
+            itertools.chain(head, found), workers, prepare="reader.library.prepare:preparer"
+        ):
+            assert isinstance(result, (Article, Prepared, ImportFailure))
+            yield item, result
         return
     for item in itertools.chain(head, found):
         try:
@@ -92,12 +101,23 @@ def import_paths(
             _store(article, item, store, report)
     finally:
         parsed.close()  # a cancelled import stops the workers
+    if report.added or report.updated:
+        try:  # searches need not scan what waits; it is searchable either way
+            store.flush_index()
+        except (LibraryError, sqlite3.Error) as exc:  # the next import or store flushes them
+            log.warning("pending articles not written to the search index: %s", exc)
     return report
 
 
-def _store(article: Article, item: Candidate, store: ArticleStore, report: ImportReport) -> None:
+def _store(
+    parsed: Article | Prepared, item: Candidate, store: ArticleStore, report: ImportReport
+) -> None:
+    if isinstance(parsed, Prepared):
+        article, prepared = parsed.article, parsed
+    else:
+        article, prepared = parsed, None
     try:
-        outcome = store.add(article, item.fallback_section)
+        outcome = store.add(article, item.fallback_section, prepared)
     except (LibraryError, sqlite3.Error) as exc:
         report.failures.append(ImportFailure(str(item.path), f"could not be stored: {exc}"))
         return

@@ -88,8 +88,23 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: the file says it is Reader's.
     f"PRAGMA application_id = {APPLICATION_ID};",
-    # 5: reserved for the search index (another branch); replaced at merge.
-    "-- 5: reserved for search",
+    # 5: the full-text index (reader.library.search_index), filled by a data step.
+    """
+    CREATE TABLE search_docs (
+        doc INTEGER PRIMARY KEY AUTOINCREMENT, -- the row id in search_text; never reused
+        article_id TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE search_state (
+        key TEXT PRIMARY KEY,                  -- 'flushed': docs up to it are in search_text
+        value INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE search_text USING fts5 (
+        text, content = '', columnsize = 0, tokenize = 'ascii'
+    );
+    CREATE VIRTUAL TABLE search_titles USING fts5 (
+        title, content = '', columnsize = 0, tokenize = 'ascii'
+    );
+    """,
     # 6: one section per site whatever its script (sections found by their folded
     # name, reader.chinese.folding); the Trash; folded titles for the title filter
     # and the title order. DATA_STEPS[5] fills the keys and merges the sections
@@ -117,7 +132,10 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # run in the same transaction as MIGRATIONS[n]. They change rows, never the
 # schema, so a library's layout is still what the SQL alone makes. Named, not
 # imported, so that the modules they live in may import this one.
-DATA_STEPS: dict[int, str] = {5: "reader.library.sections:fill_folded_keys"}
+DATA_STEPS: dict[int, str] = {
+    4: "reader.library.search_index:fill",
+    5: "reader.library.sections:fill_folded_keys",
+}
 
 
 # A library's layout: every schema object with the SQL that made it, normalised.

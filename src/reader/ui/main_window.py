@@ -39,6 +39,7 @@ from reader.ui.outline import OutlinePanel
 from reader.ui.plain_text import ask
 from reader.ui.preferences import Preferences
 from reader.ui.reader_view import ReaderView
+from reader.ui.search_tools import SearchTools
 from reader.ui.title_filter import TitleFilter
 from reader.ui.translation import TranslationTools
 from reader.ui.view_options import ViewOptions
@@ -111,12 +112,17 @@ class MainWindow(QMainWindow):
         self._backup = DailyBackup(library_dir, Preferences.load(settings).backup_count)
         self.translation = TranslationTools(self, settings, converters, store.conn)
         self.bookmarks = BookmarkTools(self, store.conn)
+        from reader.chinese.folding import Folder
+        from reader.library.db import DB_NAME
+
+        self.search = SearchTools(self, self.reader, library_dir / DB_NAME, Folder(converters))
         self._current: Article | None = None  # the original of the open article
         build_menus(self)
         self.translation.add_toolbar()
         self._connect()
         self.model.set_title_transform(self.translation.title_transform())
         self.bookmarks.set_transform(self.translation.title_transform())
+        self.search.set_display(self.translation.title_transform())
         self.model.reload()
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
@@ -160,6 +166,8 @@ class MainWindow(QMainWindow):
         self.bookmarks.sig_open_requested.connect(self.on_open_requested)
         self.reader.verticalScrollBar().valueChanged.connect(self.bookmarks.schedule_position)
         self.bookmarks.sig_position_due.connect(self.on_save_position)
+        self.search.sig_open_requested.connect(self.on_search_open)
+        self.reader.sig_blocks_shown.connect(self.search.on_blocks_shown)
 
     # --- state --------------------------------------------------------------
 
@@ -212,6 +220,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.on_save_position()
         self.imports.shutdown()
+        self.search.shutdown()
         self.save()
         super().closeEvent(event)
 
@@ -278,6 +287,24 @@ class MainWindow(QMainWindow):
     def on_titles_changed(self) -> None:
         self.model.set_title_transform(self.translation.title_transform())
         self.bookmarks.set_transform(self.translation.title_transform())
+        self.search.set_display(self.translation.title_transform())
+
+    @Slot(str, int)
+    def on_search_open(self, article_id: str, block: int) -> None:
+        if self.filter_box.text():
+            self.filter_box.clear()  # the title filter must not hide the article found
+        self.on_open_requested(article_id, block)
+
+    @Slot()
+    def on_find(self) -> None:
+        """Ctrl+F: find in the article from the reader pane, else filter the titles."""
+        widget = self.focusWidget()
+        if widget is self.reader or (
+            widget is not None and self.search.find_bar.isAncestorOf(widget)
+        ):
+            self.search.show_find_bar()
+        else:
+            self.filter_box.setFocus()
 
     def start_daily_backup(self) -> None:
         self._backup.start()

@@ -50,6 +50,9 @@ def build_menus(window: MainWindow) -> None:
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     file_menu.addAction(quit_action)
 
+    edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    window.search.fill_edit_menu(edit)
+
     view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     window.view_options.fill_menu(view)
     for action in window.view_options.zoom_actions:
@@ -67,7 +70,7 @@ def build_menus(window: MainWindow) -> None:
     view.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "&Filter Titles"),
-            window.filter_box.setFocus,
+            window.on_find,
             QKeySequence.StandardKey.Find,
         )
     )
