@@ -1055,6 +1055,10 @@
             <translation>Search all articles (either script)</translation>
         </message>
         <message>
+            <source>Find in Library</source>
+            <translation>Find in Library</translation>
+        </message>
+        <message>
             <source>Search results</source>
             <translation>Search results</translation>
         </message>

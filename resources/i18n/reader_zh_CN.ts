@@ -1055,6 +1055,10 @@
         <translation>搜索所有文章（简繁皆可）</translation>
     </message>
     <message>
+        <source>Find in Library</source>
+        <translation>在文库中搜索</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>

@@ -1055,6 +1055,10 @@
         <translation>搜尋所有文章（繁簡皆可）</translation>
     </message>
     <message>
+        <source>Find in Library</source>
+        <translation>在文庫中搜尋</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>搜尋結果</translation>
     </message>

@@ -13,6 +13,7 @@ from reader.chinese.folding import Folder
 from reader.domain import Article, Block, BlockKind
 from reader.library import ArticleStore, Stored, open_library, search_index, write
 from reader.library import db as library_db
+from reader.library.schema import SCHEMA_VERSION
 from reader.library.search import Filters, Searcher, hit_spans
 
 # Simplified and Traditional forms that must meet, some look-alikes that must not,
@@ -249,7 +250,7 @@ def test_existing_library_is_indexed_by_its_migration(
             )
         conn.close()
     conn = open_library(tmp_path / "lib")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list((tmp_path / "lib" / "backups").glob("*pre-migration-v4*"))
     searcher = Searcher(conn, folder)
     assert [h.article_id for h in searcher.search("干部会议").hits] == ["h1"]

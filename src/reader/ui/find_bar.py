@@ -123,6 +123,7 @@ class FindBar(QWidget):
         self.finder = finder
         self.box = QLineEdit(self)
         self.box.setPlaceholderText(self.tr("Find in article"))
+        self.box.setAccessibleName(self.tr("Find in article"))
         self.box.setClearButtonEnabled(True)
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)

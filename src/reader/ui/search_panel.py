@@ -68,6 +68,7 @@ class SearchPanel(QWidget):
         self._open_when_ready = False  # Enter came before the results
         self.box = QLineEdit(self)
         self.box.setPlaceholderText(self.tr("Search all articles (either script)"))
+        self.box.setAccessibleName(self.tr("Find in Library"))
         self.box.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
