@@ -128,7 +128,7 @@ def main() -> None:
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_list_model import ArticleListModel
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

@@ -31,7 +31,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_list_model import ArticleListModel
 
     app = QApplication([])
     result: dict[str, object] = {"benchmark": "open_by_id", "articles": args.articles}

@@ -45,9 +45,9 @@ def main() -> None:
 
     from reader.library import write
     from reader.library.sections import fill_folded_keys
-    from reader.ui.article_list_model import ArticleListModel
-    from reader.ui.article_tree import ArticleTree
-    from reader.ui.title_filter import TitleFilter
+    from reader.ui.library_list.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_tree import ArticleTree
+    from reader.ui.library_list.title_filter import TitleFilter
 
     app = QApplication([])
     result: dict[str, object] = {"benchmark": "title_filter", "articles": args.articles}

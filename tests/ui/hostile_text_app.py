@@ -214,8 +214,8 @@ def main() -> int:
         QTimer.singleShot(0, dialogs)
 
     def dialogs() -> None:
-        from reader.ui.export_dialog import ExportDialog
-        from reader.ui.glossary_dialog import GlossaryDialog
+        from reader.ui.dialogs.export_dialog import ExportDialog
+        from reader.ui.translator.glossary_dialog import GlossaryDialog
 
         w = window()
         # A glossary file that cannot be read: the message names it.

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 
-import reader.ui.article_document as article_document
+import reader.ui.reading.article_document as article_document
 from reader.chinese import Converters
 from reader.chinese.convert import ScriptMode
 from reader.domain import Article, Block, Script

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QTreeView
 from reader.domain import MAX_SECTION_DEPTH, Article, Block
 from reader.library import ArticleStore, open_library
 from reader.library.listing import list_articles, matching_counts
-from reader.ui.article_list_model import FIRST_PAGE, PAGE, ArticleListModel
+from reader.ui.library_list.article_list_model import FIRST_PAGE, PAGE, ArticleListModel
 from tests.deep_library import DEEP_ID, MIDDLE_ID, level, write_deep_library
 
 if TYPE_CHECKING:  # pytest-qt's modules need its Qt binding chosen first

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.chinese.convert import ScriptMode
 from reader.library import LibraryError
-from reader.ui.bookmarks_model import BookmarksModel
+from reader.ui.bookmarks.bookmarks_model import BookmarksModel
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.chinese import audit
 from reader.chinese.audit import Finding, FindingKind
-from reader.ui.audit_panel import AuditPanel
 from reader.ui.main_window import MainWindow
+from reader.ui.translator.audit_panel import AuditPanel
 from tests.ui.test_translation import open_check
 
 

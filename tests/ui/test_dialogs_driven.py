@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushB
 from pytestqt.qtbot import QtBot
 
 from reader.chinese.convert import ScriptMode
-from reader.ui.export_dialog import ExportDialog
-from reader.ui.glossary_dialog import GlossaryDialog
+from reader.ui.dialogs.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
+from reader.ui.translator.glossary_dialog import GlossaryDialog
 from tests.ui.driving import when_shown
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

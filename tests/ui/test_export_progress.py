@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reader.domain import Article, Block, Script
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.dialogs.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 
 

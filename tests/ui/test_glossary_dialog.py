@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.chinese.convert import ScriptMode
 from reader.chinese.glossary import GlossaryEntry
-from reader.ui.glossary_dialog import GlossaryDialog
+from reader.ui.translator.glossary_dialog import GlossaryDialog
 
 
 def test_import_reports_bad_lines_and_export_round_trips(qtbot: QtBot, tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView
 
-from reader.ui.glossary_dialog import GlossaryDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.plain_text import PlainToolTips, tooltip
+from reader.ui.translator.glossary_dialog import GlossaryDialog
 from tests.ui.hostile_text_app import HOSTILE, PASSWD, STEPS
 
 SCRIPT = Path(__file__).with_name("hostile_text_app.py")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.library.ingest import ImportReport
-from reader.ui.import_dialogs import FOLDER_KEY
+from reader.ui.dialogs.import_dialogs import FOLDER_KEY
 from reader.ui.main_window import MainWindow
 from tests.conftest import SEED
 from tests.mhtml import make_mhtml

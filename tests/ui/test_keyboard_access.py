@@ -91,10 +91,10 @@ def test_the_main_window_and_its_panels_name_every_control(window: MainWindow) -
 
 
 def test_the_dialogs_name_every_control(window: MainWindow, tmp_path: Path) -> None:
-    from reader.ui.export_dialog import ExportDialog
-    from reader.ui.glossary_dialog import GlossaryDialog
-    from reader.ui.help_dialogs import AboutDialog, GuideDialog, ShortcutsDialog
-    from reader.ui.preferences_dialog import PreferencesDialog
+    from reader.ui.dialogs.export_dialog import ExportDialog
+    from reader.ui.dialogs.help_dialogs import AboutDialog, GuideDialog, ShortcutsDialog
+    from reader.ui.dialogs.preferences_dialog import PreferencesDialog
+    from reader.ui.translator.glossary_dialog import GlossaryDialog
 
     assert window._current is not None
     dialogs: list[QDialog] = [

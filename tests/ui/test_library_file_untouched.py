@@ -22,7 +22,7 @@ from reader.chinese.convert import ScriptMode
 from reader.library import owner
 from reader.library.backup import backup_now, backups_dir, check
 from reader.library.db import DB_NAME
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.dialogs.export_dialog import ExportDialog
 from tests.ui.conftest import WindowFactory
 
 _watched: set[str] = set()

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.cli import main as reader_main
 from reader.library import open_library, write
-from reader.ui.article_list_model import PAGE, ArticleListModel
-from reader.ui.article_tree import ArticleTree
+from reader.ui.library_list.article_list_model import PAGE, ArticleListModel
+from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.main_window import MainWindow
 
 BIG = 2601

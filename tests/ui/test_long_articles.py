@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 
 import reader.render.parallel as render_parallel_module
 import reader.render.pieces as render_pieces
-import reader.ui.article_document as article_document
-import reader.ui.document_pieces as document_pieces
+import reader.ui.reading.article_document as article_document
+import reader.ui.reading.document_pieces as document_pieces
 from reader.chinese import Converters
 from reader.chinese.convert import ScriptMode
 from reader.domain import Article, Block, BlockKind, Script

@@ -131,7 +131,7 @@ def test_dark_theme_is_dark(window: MainWindow) -> None:
 def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from reader.ui.help_dialogs import AboutDialog
+    from reader.ui.dialogs.help_dialogs import AboutDialog
 
     seen: list[str] = []
 

@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from reader.chinese.convert import ScriptMode
 from reader.render import PALETTES, Theme
-from reader.ui.help_dialogs import AboutDialog, GuideDialog, ShortcutsDialog, guide_path
+from reader.ui.dialogs.help_dialogs import AboutDialog, GuideDialog, ShortcutsDialog, guide_path
+from reader.ui.dialogs.preferences import Preferences
+from reader.ui.dialogs.preferences_dialog import PreferencesDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.palette import apply_theme
-from reader.ui.preferences import Preferences
-from reader.ui.preferences_dialog import PreferencesDialog
 
 
 def _dialog(window: MainWindow, settings: QSettings | None = None) -> PreferencesDialog:

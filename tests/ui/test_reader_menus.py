@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.chinese.convert import ScriptMode
-from reader.ui.bookmark_dialog import BookmarkDialog
-from reader.ui.bookmarks_model import BookmarksModel
+from reader.ui.bookmarks.bookmark_dialog import BookmarkDialog
+from reader.ui.bookmarks.bookmarks_model import BookmarksModel
 from reader.ui.main_window import MainWindow
 from tests.ui.driving import choose_from_menu, right_click, when_shown
 

@@ -13,8 +13,8 @@ from reader.chinese import Converters
 from reader.domain import Article, Block, Script
 from reader.importers import Importer
 from reader.render import RenderOptions, Theme
-from reader.ui.outline import OutlinePanel
-from reader.ui.reader_view import ReaderView
+from reader.ui.reading.outline import OutlinePanel
+from reader.ui.reading.reader_view import ReaderView
 
 
 @pytest.fixture

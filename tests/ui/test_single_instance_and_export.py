@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from reader.chinese import Converters
 from reader.chinese.convert import ScriptMode
 from reader.library import ArticleStore, open_library
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.dialogs.export_dialog import ExportDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.samples import import_samples_if_empty
 from reader.ui.single_instance import SingleInstance

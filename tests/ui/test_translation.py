@@ -118,7 +118,9 @@ def test_conversion_check_finds_and_fixes_the_naive_errors(
     # The fixes carry into another script as well.
     window.translation.script.set_mode(ScriptMode.TAIWAN)
     assert "幹部" in window.reader.toPlainText()
-    monkeypatch.setattr("reader.ui.audit_panel.ask", lambda *_args: True)  # "Yes, discard"
+    monkeypatch.setattr(
+        "reader.ui.translator.audit_panel.ask", lambda *_args: True
+    )  # "Yes, discard"
     panel.revert_button.click()
     assert "干部" in window.reader.toPlainText()
 

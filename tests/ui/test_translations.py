@@ -145,7 +145,7 @@ def test_the_window_speaks_the_interface_language(
     assert any(label.startswith(unsorted) for label in labels), labels
     assert not any(label.startswith(UNSORTED) for label in labels)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
-    from reader.ui.help_dialogs import ShortcutsDialog
+    from reader.ui.dialogs.help_dialogs import ShortcutsDialog
 
     table = ShortcutsDialog(window).table
     names = [table.item(r, 0).text() for r in range(table.rowCount())]

@@ -1,6 +1,6 @@
 """The corrected version of an article: the audit fixes a user accepted, applied.
 
-Shared by the reader pane (reader.ui.presenter) and every export, so what is
+Shared by the reader pane (reader.ui.translator.presenter) and every export, so what is
 exported as "corrected" is exactly what the reader shows.
 """
 

@@ -114,8 +114,8 @@ def start_language(settings: object) -> str:
     """Install the interface language: the one chosen in Preferences, else the system's."""
     from PySide6.QtCore import QSettings
 
+    from reader.ui.dialogs.preferences import Preferences
     from reader.ui.i18n import Translators, resolve_language
-    from reader.ui.preferences import Preferences
 
     assert isinstance(settings, QSettings)
     language = resolve_language(Preferences.load(settings).language)
@@ -127,7 +127,7 @@ def chosen_library_dir(settings: object) -> Path | None:
     """The library folder chosen in Preferences, if any (READER_HOME and --library win)."""
     from PySide6.QtCore import QSettings
 
-    from reader.ui.preferences import Preferences
+    from reader.ui.dialogs.preferences import Preferences
 
     assert isinstance(settings, QSettings)
     folder = Preferences.load(settings).library_dir

@@ -27,22 +27,22 @@ from reader.domain import Article
 from reader.library import ArticleStore
 from reader.render import RenderOptions
 from reader.ui import window_layout
-from reader.ui.article_list_model import ArticleListModel
-from reader.ui.article_tree import ArticleTree
-from reader.ui.backup_runner import DailyBackup
-from reader.ui.bookmark_tools import BookmarkTools
-from reader.ui.import_runner import ImportRunner
-from reader.ui.library_watch import LibraryWatcher, reload_keeping_view
-from reader.ui.list_actions import ListActions
+from reader.ui.bookmarks.bookmark_tools import BookmarkTools
+from reader.ui.dialogs.backup_runner import DailyBackup
+from reader.ui.dialogs.import_runner import ImportRunner
+from reader.ui.dialogs.preferences import Preferences
+from reader.ui.library_list.article_list_model import ArticleListModel
+from reader.ui.library_list.article_tree import ArticleTree
+from reader.ui.library_list.library_watch import LibraryWatcher, reload_keeping_view
+from reader.ui.library_list.list_actions import ListActions
+from reader.ui.library_list.title_filter import TitleFilter
 from reader.ui.menus import build_menus
-from reader.ui.outline import OutlinePanel
 from reader.ui.plain_text import ask
-from reader.ui.preferences import Preferences
-from reader.ui.reader_view import ReaderView
-from reader.ui.search_tools import SearchTools
-from reader.ui.title_filter import TitleFilter
-from reader.ui.translation import TranslationTools
-from reader.ui.view_options import ViewOptions
+from reader.ui.reading.outline import OutlinePanel
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.reading.view_options import ViewOptions
+from reader.ui.search.search_tools import SearchTools
+from reader.ui.translator.translation import TranslationTools
 from reader.ui.window_layout import GeometryKeeper, PaneSplitter
 
 if TYPE_CHECKING:
@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
     def on_export(self) -> None:
         if self._current is None:
             return
-        from reader.ui.export_dialog import ExportDialog
+        from reader.ui.dialogs.export_dialog import ExportDialog
 
         ExportDialog(self, self._current, self.translation, self.bookmarks, self._settings).exec()
 
@@ -405,26 +405,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_about(self) -> None:
-        from reader.ui.help_dialogs import AboutDialog
+        from reader.ui.dialogs.help_dialogs import AboutDialog
 
         AboutDialog(self, self.library_dir).exec()
 
     @Slot()
     def on_shortcuts(self) -> None:
-        from reader.ui.help_dialogs import ShortcutsDialog
+        from reader.ui.dialogs.help_dialogs import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
 
     @Slot()
     def on_guide(self) -> None:
-        from reader.ui.help_dialogs import GuideDialog
+        from reader.ui.dialogs.help_dialogs import GuideDialog
         from reader.ui.i18n import Translators
 
         GuideDialog(self, Translators.shared().language).exec()
 
     @Slot()
     def on_preferences(self) -> None:
-        from reader.ui.preferences_dialog import PreferencesDialog
+        from reader.ui.dialogs.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(
             self,
@@ -440,13 +440,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_import_files(self) -> None:
-        from reader.ui.import_dialogs import choose_files
+        from reader.ui.dialogs.import_dialogs import choose_files
 
         self.import_paths(choose_files(self, self._settings))
 
     @Slot()
     def on_import_folder(self) -> None:
-        from reader.ui.import_dialogs import choose_folder
+        from reader.ui.dialogs.import_dialogs import choose_folder
 
         folder = choose_folder(self, self._settings)
         if folder is not None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from reader.library import ArticleRow
 from reader.library.listing import place_in_section
-from reader.ui.list_nodes import Section
-from reader.ui.list_reading import PAGE
+from reader.ui.library_list.list_nodes import Section
+from reader.ui.library_list.list_reading import PAGE
 
 if TYPE_CHECKING:
     from reader.library.title_index import TitleIndex

@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit, QToolBar
 
 from reader.chinese.folding import Folder
-from reader.ui.find_bar import FindBar, HitFinder
-from reader.ui.search_panel import SearchPanel
+from reader.ui.search.find_bar import FindBar, HitFinder
+from reader.ui.search.search_panel import SearchPanel
 
 
 class SearchTools(QObject):

@@ -26,9 +26,9 @@ from reader.library import SectionRow
 from reader.library.articles import UNSORTED
 from reader.library.listing import list_sections, trash_count, unread_counts
 from reader.library.title_index import TitleIndex
-from reader.ui.list_finding import FindingMixin
-from reader.ui.list_nodes import TRASH_ID, Section, flatten_deep, number
-from reader.ui.list_reading import FIRST_PAGE, PAGE, ReadingMixin
+from reader.ui.library_list.list_finding import FindingMixin
+from reader.ui.library_list.list_nodes import TRASH_ID, Section, flatten_deep, number
+from reader.ui.library_list.list_reading import FIRST_PAGE, PAGE, ReadingMixin
 from reader.ui.samples import SAMPLES_SECTION
 
 __all__ = ["FIRST_PAGE", "PAGE", "ArticleListModel"]

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from reader.chinese.convert import ScriptMode
 from reader.render import FontStyle, RenderOptions, Theme
-from reader.ui.backup_runner import DailyBackup
+from reader.ui.dialogs.backup_runner import DailyBackup
+from reader.ui.dialogs.preferences import BACKUPS_MAX, Preferences
 from reader.ui.i18n import language_names
 from reader.ui.plain_text import plain_label
-from reader.ui.preferences import BACKUPS_MAX, Preferences
-from reader.ui.script_options import ScriptOptions
-from reader.ui.view_options import ViewOptions
+from reader.ui.reading.view_options import ViewOptions
+from reader.ui.translator.script_options import ScriptOptions
 
 _BASE_PX = RenderOptions().base_px
 

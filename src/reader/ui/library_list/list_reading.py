@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
 from reader.library import ArticleRow
 from reader.library.listing import by_keys, by_title, list_articles
 from reader.library.manage import trashed_rows
-from reader.ui.list_nodes import TRASH_ID, Section
+from reader.ui.library_list.list_nodes import TRASH_ID, Section
 
 if TYPE_CHECKING:
     from reader.library.title_index import TitleIndex

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from reader.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
-    from reader.ui.article_list_model import ArticleListModel
-    from reader.ui.article_tree import ArticleTree
+    from reader.ui.library_list.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_tree import ArticleTree
 
 
 class TitleFilter(QObject):

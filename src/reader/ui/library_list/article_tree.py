@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from reader.ui.article_list_model import ArticleListModel
+from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.plain_text import protect_view
 
 

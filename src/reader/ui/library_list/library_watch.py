@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTreeView
 
-    from reader.ui.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_list_model import ArticleListModel
 
 POLL_MS = 1000
 

@@ -31,8 +31,8 @@ from reader.ui.plain_text import ask, plain_label
 
 if TYPE_CHECKING:
     from reader.export.options import ExportDocument
-    from reader.ui.bookmark_tools import BookmarkTools
-    from reader.ui.translation import TranslationTools
+    from reader.ui.bookmarks.bookmark_tools import BookmarkTools
+    from reader.ui.translator.translation import TranslationTools
 
 FORMATS = {"md": "Markdown", "html": "HTML", "txt": "Plain text", "pdf": "PDF", "docx": "Word"}
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain import Bookmark
-from reader.ui.bookmarks_model import BookmarksModel
+from reader.ui.bookmarks.bookmarks_model import BookmarksModel
 from reader.ui.plain_text import plain_label, protect_view
 
 

@@ -17,14 +17,14 @@ from reader.domain import Article, Script
 from reader.library.corrections import CorrectionStore
 from reader.library.glossary_store import GlossaryStore
 from reader.render import RenderOptions
-from reader.ui.outline import OutlinePanel
-from reader.ui.presenter import Presenter
-from reader.ui.reader_view import ReaderView
-from reader.ui.script_options import ScriptOptions
+from reader.ui.reading.outline import OutlinePanel
+from reader.ui.reading.reader_view import ReaderView
+from reader.ui.translator.presenter import Presenter
+from reader.ui.translator.script_options import ScriptOptions
 
 if TYPE_CHECKING:
     from reader.chinese.audit import Finding
-    from reader.ui.audit_panel import AuditPanel
+    from reader.ui.translator.audit_panel import AuditPanel
 
 
 class TranslationTools(QObject):
@@ -66,7 +66,7 @@ class TranslationTools(QObject):
     @property
     def panel(self) -> AuditPanel:
         if self._panel is None:
-            from reader.ui import audit_panel  # loaded the first time the check opens
+            from reader.ui.translator import audit_panel  # loaded the first time the check opens
 
             self._panel = audit_panel.AuditPanel()
             self._panel.sig_accept.connect(self.on_accept)
@@ -212,7 +212,7 @@ class TranslationTools(QObject):
 
     @Slot()
     def on_glossary(self) -> None:
-        from reader.ui.glossary_dialog import GlossaryDialog
+        from reader.ui.translator.glossary_dialog import GlossaryDialog
 
         dialog = GlossaryDialog(self.presenter.glossary_store.entries(), self._window)
         if dialog.exec():

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 from reader.domain import Article, Bookmark
 from reader.library import LibraryError
 from reader.library.bookmarks import BookmarkStore, MergeResult
-from reader.ui.bookmarks_model import BookmarksModel
-from reader.ui.bookmarks_panel import BookmarksPanel
+from reader.ui.bookmarks.bookmarks_model import BookmarksModel
+from reader.ui.bookmarks.bookmarks_panel import BookmarksPanel
 from reader.ui.plain_text import show_warning
 
 log = logging.getLogger(__name__)
@@ -223,7 +223,7 @@ class BookmarkTools(QObject):
 
     @Slot(int, object)
     def on_bookmark_requested(self, block: int, selection: object) -> None:
-        from reader.ui.bookmark_dialog import BookmarkDialog
+        from reader.ui.bookmarks.bookmark_dialog import BookmarkDialog
 
         chosen = selection if isinstance(selection, tuple) else None
         dialog = BookmarkDialog(self._window, self.passage(block, chosen))

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from reader.library import LibraryError, manage
 from reader.library.listing import list_sections, section_path
-from reader.ui.library_watch import reload_keeping_view
+from reader.ui.library_list.library_watch import reload_keeping_view
 from reader.ui.plain_text import ask, show_error
 
 if TYPE_CHECKING:
     from reader.library import ArticleStore
-    from reader.ui.article_list_model import ArticleListModel
-    from reader.ui.article_tree import ArticleTree
+    from reader.ui.library_list.article_list_model import ArticleListModel
+    from reader.ui.library_list.article_tree import ArticleTree
 
 SEPARATOR = " / "  # between the levels of a section path, as `reader list` shows them
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.render import RenderOptions
-from reader.ui.article_document import ArticleDocumentView
-from reader.ui.document_pieces import document_position, text_offset, whole_text
+from reader.ui.reading.article_document import ArticleDocumentView
+from reader.ui.reading.document_pieces import document_position, text_offset, whole_text
 
 # A passage the window points at (a finding of the conversion check): a strong
 # colour with dark text, distinct from bookmark marks and the selection.

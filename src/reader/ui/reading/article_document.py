@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article, Block
 from reader.render import PALETTES, RenderOptions, font_families, qt_column_margins
-from reader.ui.document_pieces import BlockConverter, append_piece, block_index, fill, part_link
+from reader.ui.reading.document_pieces import (
+    BlockConverter,
+    append_piece,
+    block_index,
+    fill,
+    part_link,
+)
 
 # Reaching a far block makes Qt lay out everything before it, all at once: it is
 # done this many characters per turn of the event loop (~15 ms of layout).

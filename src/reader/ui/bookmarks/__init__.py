@@ -1,0 +1,1 @@
+"""Bookmarks: see reader.ui's module doc."""

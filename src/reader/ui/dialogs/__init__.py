@@ -1,0 +1,1 @@
+"""Dialogs: see reader.ui's module doc."""

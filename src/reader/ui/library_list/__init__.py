@@ -1,0 +1,1 @@
+"""Library list: see reader.ui's module doc."""

@@ -1,0 +1,1 @@
+"""Reading: see reader.ui's module doc."""

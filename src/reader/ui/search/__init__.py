@@ -1,0 +1,1 @@
+"""Search: see reader.ui's module doc."""

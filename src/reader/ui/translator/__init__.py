@@ -1,0 +1,1 @@
+"""Translator: see reader.ui's module doc."""
