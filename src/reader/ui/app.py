@@ -108,6 +108,11 @@ def apply_ui_font(app: object) -> None:
     app.setFont(font)
 
 
+# Said by the offscreen platform (screenshots, tests) at every start and harmless;
+# logging it opened the log file, ~40 ms of CPU in a thread during the first paint.
+_IGNORED_QT_MESSAGES = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
 def route_qt_messages() -> None:
     """Qt's own warnings go to the log file, not to the user's terminal."""
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -121,6 +126,8 @@ def route_qt_messages() -> None:
     }
 
     def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if message in _IGNORED_QT_MESSAGES:
+            return
         log.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
 
     qInstallMessageHandler(handler)
@@ -285,10 +292,15 @@ def run(args: argparse.Namespace) -> int:
     if files:
         opener.open_files(files)
     show_start_notes(window, notes)
-    from reader.ui.damage_check import check_after_start
+    from reader.ui.after_start import AfterFirstPaint
 
-    check_after_start(window, conn)
-    window.start_daily_backup()
+    def after_first_paint() -> None:
+        from reader.ui.damage_check import check_after_start
+
+        check_after_start(window, conn)
+        window.start_daily_backup()
+
+    AfterFirstPaint(window.reader, after_first_paint)
     code = app.exec()
     window.wait_for_backup()
     conn.close()  # a clean close: the next start skips the damage check
