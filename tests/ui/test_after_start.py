@@ -3,6 +3,9 @@ the article, so they never take CPU from it (issue 14's start-up target)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +69,20 @@ def test_without_an_article_the_work_still_starts(
     qtbot.waitUntil(lambda: bool(runs), timeout=3000)
     qtbot.wait(300)
     assert runs == ["ran"]
+
+
+def test_quitting_while_work_runs_in_the_pool_ends_cleanly(tmp_path: Path) -> None:
+    # The after-a-crash check of a big library runs ~0.5 s after the window is up;
+    # a user quitting meanwhile got an abort ("Error calling Python override of
+    # QRunnable::run()") instead of a clean quit.
+    script = Path(__file__).with_name("quit_during_job_app.py")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "lib")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Error calling Python override" not in done.stderr

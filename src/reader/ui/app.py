@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reader")
 
+# At quit, work in the thread pool gets this long to end (a damage check of a
+# big library takes about half a second).
+QUIT_WAIT_MS = 30_000
+
 
 def log_path() -> Path:
     from platformdirs import user_log_dir
@@ -302,6 +306,11 @@ def run(args: argparse.Namespace) -> int:
 
     AfterFirstPaint(window.reader, after_first_paint)
     code = app.exec()
+    # Work still running in the thread pool (the damage check, an export) ends
+    # first: Python finalizing under a pool thread aborts the process.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
     window.wait_for_backup()
     conn.close()  # a clean close: the next start skips the damage check
     if instance is not None:
