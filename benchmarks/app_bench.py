@@ -4,9 +4,11 @@
 
 Measured in one run, alternating, so machine noise hits both alike:
 - start: process spawn until the main window is shown and its first frame
-  painted (the app with its list filled and the last article rendered; the
-  bare window with the same widgets and menus, empty). Both run as child
-  processes; the clock stops at the first grab of the window.
+  painted (the app started as a user starts it, `reader --library DIR`, with its
+  list filled and the article left open rendered: the sample, which the bare
+  window shows too, at the same size). Both run as child processes; the clock
+  stops at the first grab of the window, in the app's event loop, after which
+  the app quits as a closed window does.
 - rss: peak resident memory of those same processes.
 - switch: changing the display script of that open article until the reader
   pane is repainted in the new script; and until the list's titles have
