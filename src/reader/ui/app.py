@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reader")
 
+# At quit, work in the thread pool gets this long to end (a damage check of a
+# big library takes about half a second).
+QUIT_WAIT_MS = 30_000
+
 
 def log_path() -> Path:
     from platformdirs import user_log_dir
@@ -145,6 +149,11 @@ def apply_palette(app: object, settings: object) -> None:
     apply_theme(app, resolve_theme(ViewState.load(settings).theme))
 
 
+# Said by the offscreen platform (screenshots, tests) at every start and harmless;
+# logging it opened the log file, ~40 ms of CPU in a thread during the first paint.
+_IGNORED_QT_MESSAGES = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
 def route_qt_messages() -> None:
     """Qt's own warnings go to the log file, not to the user's terminal."""
     from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -158,6 +167,8 @@ def route_qt_messages() -> None:
     }
 
     def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if message in _IGNORED_QT_MESSAGES:
+            return
         log.log(levels.get(kind, logging.WARNING), "Qt: %s", message)
 
     qInstallMessageHandler(handler)
@@ -333,11 +344,21 @@ def run(args: argparse.Namespace) -> int:
     if files:
         opener.open_files(files)
     show_start_notes(window, notes)
-    from reader.ui.damage_check import check_after_start
+    from reader.ui.after_start import AfterFirstPaint
 
-    check_after_start(window, conn)
-    window.start_daily_backup()
+    def after_first_paint() -> None:
+        from reader.ui.damage_check import check_after_start
+
+        check_after_start(window, conn)
+        window.start_daily_backup()
+
+    AfterFirstPaint(window.reader, after_first_paint)
     code = app.exec()
+    # Work still running in the thread pool (the damage check, an export) ends
+    # first: Python finalizing under a pool thread aborts the process.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
     window.wait_for_backup()
     conn.close()  # a clean close: the next start skips the damage check
     if instance is not None:

