@@ -78,6 +78,21 @@ def test_delete_key_moves_to_the_trash_and_ctrl_z_brings_it_back(
     assert not any(name.startswith("Trash") for name in _top_names(window))
 
 
+def test_the_reader_moves_on_from_an_article_put_in_the_trash(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    first, second = _shown_ids(window)
+    for gone, left in ((second, first), (first, None)):  # the last one, then the only one
+        _select(window, gone)
+        qtbot.waitUntil(lambda gone=gone: window.reader.article is not None
+                        and window.reader.article.id == gone)  # fmt: skip
+        window.tree.setFocus()
+        qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+        if left is not None:
+            qtbot.waitUntil(lambda left=left: window.reader.article is not None
+                            and window.reader.article.id == left)  # fmt: skip
+
+
 def test_an_article_with_notes_asks_before_it_goes(window: MainWindow, qtbot: QtBot) -> None:
     first, second = _shown_ids(window)
     _select(window, first)

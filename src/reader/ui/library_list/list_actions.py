@@ -133,6 +133,10 @@ class ListActions(QObject):
             return False
         return True
 
+    def _in_trash(self, article_id: str) -> bool:
+        index = self._model.index_of_article(article_id)
+        return index.isValid() and self._model.in_trash(index)
+
     def _reload(self, select: str | None = None) -> None:
         reload_keeping_view(self._tree, self._model)
         if select is not None:
@@ -158,14 +162,23 @@ class ListActions(QObject):
             ).format(len(marked)),
         ):
             return
-        after = self._model.neighbour_article(self._tree.currentIndex(), 1)
-        following = self._model.article_id(after)
+        current = self._tree.currentIndex()
+        following = self._model.article_id(self._model.neighbour_article(current, 1))
+        preceding = self._model.article_id(self._model.neighbour_article(current, -1))
         moved: list[str] = []
         if not self._write(lambda: moved.extend(manage.trash(self._store.conn, kept))):
             return
         self._undo.append(moved)
         self.undo_action.setEnabled(True)
-        self._reload(following if following not in moved else None)
+        # The next article opens in its place (the one before, after the last one):
+        # the reader pane never goes on showing what was just put in the Trash.
+        # The Trash itself is no article to move on to.
+        after = [
+            a
+            for a in (following, preceding)
+            if a is not None and a not in moved and not self._in_trash(a)
+        ]
+        self._reload(after[0] if after else None)
         self.sig_message.emit(
             self.tr("{0} moved to the Trash. Undo with Ctrl+Z.").format(len(moved))
         )
