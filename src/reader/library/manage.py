@@ -33,32 +33,30 @@ class TrashedRow:
     section_id: int
 
 
-def trash(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
-    """Move articles to the Trash; returns the ids that were moved (not already there)."""
-    moved: list[str] = []
+def _flip(conn: sqlite3.Connection, ids: Sequence[str], to_trash: bool) -> list[str]:
+    """Set or clear trashed_at; returns the ids whose state changed."""
+    value = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')" if to_trash else "NULL"
+    state = "IS NULL" if to_trash else "IS NOT NULL"
+    changed: list[str] = []
     with write(conn):
         for chunk, marks in _chunks(ids):
             rows = conn.execute(
-                "UPDATE articles SET trashed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                f"WHERE trashed_at IS NULL AND id IN ({marks}) RETURNING id",
+                f"UPDATE articles SET trashed_at = {value} "
+                f"WHERE trashed_at {state} AND id IN ({marks}) RETURNING id",
                 chunk,
             ).fetchall()
-            moved += [str(r[0]) for r in rows]
-    return moved
+            changed += [str(r[0]) for r in rows]
+    return changed
+
+
+def trash(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
+    """Move articles to the Trash; returns the ids that were moved (not already there)."""
+    return _flip(conn, ids, to_trash=True)
 
 
 def restore(conn: sqlite3.Connection, ids: Sequence[str]) -> list[str]:
     """Take articles out of the Trash, back into their sections."""
-    back: list[str] = []
-    with write(conn):
-        for chunk, marks in _chunks(ids):
-            rows = conn.execute(
-                "UPDATE articles SET trashed_at = NULL "
-                f"WHERE trashed_at IS NOT NULL AND id IN ({marks}) RETURNING id",
-                chunk,
-            ).fetchall()
-            back += [str(r[0]) for r in rows]
-    return back
+    return _flip(conn, ids, to_trash=False)
 
 
 def trashed(conn: sqlite3.Connection) -> list[TrashedRow]:
