@@ -110,6 +110,19 @@ def test_rotation_keeps_a_week_of_dailies_then_weeklies_and_the_newest(tmp_path:
     assert rotate(lone, now) == [] and len(list_backups(lone)) == 1
 
 
+def test_rotation_keeps_no_more_than_the_count_chosen_in_preferences(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    for day in range(10):
+        stamp = (now - timedelta(days=day)).strftime("%Y-%m-%dT%H%M%SZ")
+        (folder / f"library-{stamp}-daily.sqlite3").write_bytes(b"x")
+        (folder / f"bookmarks-{stamp}-daily.json").write_bytes(b"{}")
+    rotate(folder, now, most=3)
+    assert [(now - b.taken_at).days for b in list_backups(folder)] == [0, 1, 2]
+    assert len(list(folder.glob("bookmarks-*.json"))) == 3
+
+
 def test_restore_puts_the_backup_in_place_and_keeps_the_current_file(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     conn = filled(folder, "備份時的筆記")

@@ -183,9 +183,11 @@ def backup_now(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
     return final
 
 
-def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
+def rotate(folder: Path, now: datetime | None = None, most: int = 0) -> list[Path]:
     """Keep every backup of the last week, then the newest of each week for
-    WEEKLY weeks, and always the newest; returns what was deleted."""
+    WEEKLY weeks, and always the newest; with `most` (the backup count chosen in
+    Preferences; 0: no limit), no more than the `most` newest of those. Returns
+    what was deleted."""
     now = now or datetime.now(UTC)
     backups = list_backups(folder)
     keep = set(backups[:1])
@@ -196,6 +198,8 @@ def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
         elif len(weeks) < WEEKLY and b.taken_at.isocalendar()[:2] not in weeks:
             weeks.add(b.taken_at.isocalendar()[:2])
             keep.add(b)
+    if most > 0:
+        keep = set([b for b in backups if b in keep][:most])
     gone = []
     for b in backups:
         if b not in keep:

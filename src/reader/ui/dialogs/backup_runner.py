@@ -38,8 +38,7 @@ class DailyBackup:
         try:
             folder = backups_dir(self._library_dir / DB_NAME)
             taken = maybe_daily_backup(conn, folder)
-            rotate(folder)
-            keep_newest(folder, self.keep)
+            rotate(folder, most=self.keep)
             self.result = str(taken) if taken else "today's backup exists"
         except Exception as exc:  # logged: a failed backup must not take the app down
             self.result = f"failed: {exc}"
@@ -50,21 +49,3 @@ class DailyBackup:
     def wait(self, seconds: float = 10.0) -> None:
         if self._thread is not None:
             self._thread.join(seconds)
-
-
-def keep_newest(folder: Path, keep: int) -> list[Path]:
-    """Beyond the rotation, keep only the `keep` newest backups (0: no limit);
-    the newest is always kept. Returns what was deleted."""
-    from reader.library.backup import list_backups
-
-    if keep <= 0:
-        return []
-    gone = []
-    for backup in list_backups(folder)[max(1, keep) :]:  # newest first
-        for path in (backup.path, backup.bookmarks_json):
-            try:
-                path.unlink(missing_ok=True)
-            except OSError:
-                continue  # tried again at the next backup
-            gone.append(path)
-    return gone
