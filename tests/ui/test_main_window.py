@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -140,7 +141,8 @@ def test_about_names_the_version(window: MainWindow, monkeypatch: pytest.MonkeyP
         return 0
 
     monkeypatch.setattr(AboutDialog, "exec", fake_exec)
-    window.on_about()
+    (about,) = [a for a in window.findChildren(QAction) if a.text() == "&About Reader"]
+    about.trigger()  # Help → About Reader
     from reader import __version__
 
     assert any(__version__ in text for text in seen)

@@ -295,16 +295,13 @@ class MainWindow(QMainWindow):
             self.filter_box.clear()  # the title filter must not hide the article found
         self.on_open_requested(article_id, block)
 
-    @Slot()
-    def on_find(self) -> None:
-        """Ctrl+F: find in the article from the reader pane, else filter the titles."""
-        widget = self.focusWidget()
-        if widget is self.reader or (
-            widget is not None and self.search.find_bar.isAncestorOf(widget)
-        ):
-            self.search.show_find_bar()
-        else:
-            self.filter_box.setFocus()
+    @property
+    def settings(self) -> QSettings:
+        return self._settings
+
+    @property
+    def daily_backup(self) -> DailyBackup:
+        return self._backup
 
     def start_daily_backup(self) -> None:
         self._backup.start()
@@ -403,54 +400,7 @@ class MainWindow(QMainWindow):
 
             QDesktopServices.openUrl(url)
 
-    @Slot()
-    def on_about(self) -> None:
-        from reader.ui.dialogs.help_dialogs import AboutDialog
-
-        AboutDialog(self, self.library_dir).exec()
-
-    @Slot()
-    def on_shortcuts(self) -> None:
-        from reader.ui.dialogs.help_dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    @Slot()
-    def on_guide(self) -> None:
-        from reader.ui.dialogs.help_dialogs import GuideDialog
-        from reader.ui.i18n import Translators
-
-        GuideDialog(self, Translators.shared().language).exec()
-
-    @Slot()
-    def on_preferences(self) -> None:
-        from reader.ui.dialogs.preferences_dialog import PreferencesDialog
-
-        PreferencesDialog(
-            self,
-            self._settings,
-            self.view_options,
-            self.translation.script,
-            self._backup,
-            self.library_dir,
-            self.library_fixed,
-        ).exec()
-
     # --- import -------------------------------------------------------------
-
-    @Slot()
-    def on_import_files(self) -> None:
-        from reader.ui.dialogs.import_dialogs import choose_files
-
-        self.import_paths(choose_files(self, self._settings))
-
-    @Slot()
-    def on_import_folder(self) -> None:
-        from reader.ui.dialogs.import_dialogs import choose_folder
-
-        folder = choose_folder(self, self._settings)
-        if folder is not None:
-            self.import_paths([folder])
 
     def import_paths(self, paths: list[Path]) -> None:
         if paths and not self.imports.start(paths):

@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from reader.ui.dialogs.window_dialogs import (
+    import_files,
+    import_folder,
+    show_about,
+    show_guide,
+    show_preferences,
+    show_shortcuts,
+)
+
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
@@ -17,14 +26,14 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "Import &Files…"),
-            window.on_import_files,
+            lambda: import_files(window),
             QKeySequence.StandardKey.Open,
         )
     )
     file_menu.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "Import F&older…"),
-            window.on_import_folder,
+            lambda: import_folder(window),
             "Ctrl+Shift+O",
         )
     )
@@ -37,7 +46,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     preferences = window.make_action(
         QCoreApplication.translate("MainWindow", "&Preferences…"),
-        window.on_preferences,
+        lambda: show_preferences(window),
         "Ctrl+,",
     )
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -70,7 +79,7 @@ def build_menus(window: MainWindow) -> None:
     view.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "&Filter Titles"),
-            window.on_find,
+            lambda: window.search.find(window.filter_box),
             QKeySequence.StandardKey.Find,
         )
     )
@@ -99,20 +108,20 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "&User Guide"),
-            window.on_guide,
+            lambda: show_guide(window),
             QKeySequence.StandardKey.HelpContents,
         )
     )
     help_menu.addAction(
         window.make_action(
             QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
-            window.on_shortcuts,
+            lambda: show_shortcuts(window),
             "Ctrl+/",
         )
     )
     help_menu.addSeparator()
     about = window.make_action(
-        QCoreApplication.translate("MainWindow", "&About Reader"), window.on_about
+        QCoreApplication.translate("MainWindow", "&About Reader"), lambda: show_about(window)
     )
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addAction(about)

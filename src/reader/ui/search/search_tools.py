@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit, QToolBar, QWidget
 
 from reader.chinese.folding import Folder
 from reader.ui.search.find_bar import FindBar, HitFinder
@@ -131,3 +131,12 @@ class SearchTools(QObject):
         if self._go_first and self.finder.hits:
             self._go_first = False
             self.finder.go(0)
+
+    def find(self, filter_box: QWidget) -> None:
+        """Ctrl+F: find in the article from the reader pane (or the find bar), else
+        filter the titles."""
+        widget = self.window.focusWidget()
+        if widget is self.reader or (widget is not None and self.find_bar.isAncestorOf(widget)):
+            self.show_find_bar()
+        else:
+            filter_box.setFocus()
