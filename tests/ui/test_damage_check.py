@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.library.db import DB_NAME, check_due, open_library_with_report
+from reader.library.db import DB_NAME, open_library_with_report
+from reader.library.deferred_check import check_due
 from reader.library.files import sidecar
 from reader.ui.damage_check import check_after_start
 from tests.ui.driving import when_shown

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from reader.library import open_library
-from reader.library.db import DB_NAME, check_due, check_in_place, open_library_with_report
+from reader.library.db import DB_NAME, open_library_with_report
+from reader.library.deferred_check import check_due, check_in_place
 from reader.library.files import sidecar
 from tests.unit.test_backup import HOLDER, needs_check
 from tests.unit.test_library_file import CORRUPTER, big_library_with_backup

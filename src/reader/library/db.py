@@ -278,8 +278,8 @@ def connect_with_report(
     library open skip all that and never touch the file outside SQLite.
 
     With `defer_check`, the after-a-crash damage check is not run here (the app
-    opens its window first): check_due() says whether it is owed, and
-    check_in_place() runs it on a connection of its own.
+    opens its window first): reader.library.deferred_check says whether it is
+    owed and runs it on a connection of its own.
     """
     with _first_open:
         if owner.held(path):
@@ -290,41 +290,10 @@ def connect_with_report(
         return _open_first(path, defer_check)
 
 
-def _session_of(conn: sqlite3.Connection) -> Session | None:
+def session_of(conn: sqlite3.Connection) -> Session | None:
+    """This process's session on the library behind `conn` (see files.Session)."""
     key = getattr(conn, "_key", None)
     return _sessions.get(key) if key is not None else None
-
-
-def check_due(conn: sqlite3.Connection) -> bool:
-    """Whether the damage check was left for later when this library was opened."""
-    session = _session_of(conn)
-    return session is not None and session.check_due
-
-
-def check_in_place(path: Path) -> str | None:
-    """SQLite's quick check of a library this process holds, on a connection of
-    its own (any thread): None when sound, else what is wrong. A damaged library is
-    marked so that it is never stamped clean: the next open checks it again and
-    recovers it from the newest verified backup."""
-    conn = connect(path)
-    try:
-        try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
-            rows = [str(exc)]
-        session = _session_of(conn)
-        if session is not None:
-            if rows == ["ok"]:
-                session.check_due = False
-            else:
-                session.suspect()  # before this connection closes: maybe the last one
-    finally:
-        conn.close()
-    if rows == ["ok"]:
-        return None
-    # quick_check lists every page it could not use; the first few lines say enough.
-    lines = [line for row in rows for line in row.splitlines() if line.strip()]
-    return "; ".join(lines[:3])[:300]
 
 
 def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnection, list[str]]:

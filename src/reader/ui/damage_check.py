@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def check_after_start(window: QWidget, conn: sqlite3.Connection) -> Job | None:
     """Start the check if one was left for later when the library was opened."""
-    from reader.library.db import check_due, check_in_place
+    from reader.library.deferred_check import check_due, check_in_place
 
     path: Path | None = getattr(conn, "library_path", None)
     if path is None or not check_due(conn):
