@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.chinese.folding import shared_folder
 from reader.domain import Article, Block
 from reader.library import ArticleStore, open_library
 from reader.library.manage import trash
-from reader.library.sections import shared_folder
 from reader.library.title_index import TitleIndex
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -109,6 +110,15 @@ class Folder:
                 parts.append(folded)
                 offsets.extend([index] * len(folded))
         return "".join(parts), offsets
+
+
+@cache
+def shared_folder() -> Folder:
+    """The process's Folder, built on first use (never at import): one set of OpenCC
+    tables and one learnt table for the list, sections, search and the glossary."""
+    from reader.chinese.detect import Converters
+
+    return Folder(Converters())
 
 
 def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:

@@ -24,8 +24,7 @@ def _date(value: str | None, option: str) -> str | None:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.chinese import Converters
-    from reader.chinese.folding import Folder
+    from reader.chinese.folding import shared_folder
     from reader.library.search import Filters, Searcher
 
     try:
@@ -48,7 +47,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             "the search index was built with older folding rules; "
             "`reader library reindex` renews it"
         )
-    searcher = Searcher(store.conn, Folder(Converters()))
+    searcher = Searcher(store.conn, shared_folder())
     searcher.folder.fold("預熱")  # builds OpenCC first, so elapsed_ms is the search alone
     result = searcher.search(args.query, filters, limit=args.limit)
     if args.json:
@@ -95,8 +94,7 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 def cmd_reindex(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.chinese import Converters
-    from reader.chinese.folding import Folder
+    from reader.chinese.folding import shared_folder
     from reader.cli.progress import Progress
     from reader.library import write
     from reader.library.search_index import rebuild
@@ -105,7 +103,7 @@ def cmd_reindex(args: argparse.Namespace, out: TextIO) -> int:
     total = store.count()
     progress = Progress(total, sys.stderr, terminal=sys.stderr.isatty())
     with write(store.conn):
-        done = rebuild(store.conn, Folder(Converters()), lambda n, _total: progress.update(n))
+        done = rebuild(store.conn, shared_folder(), lambda n, _total: progress.update(n))
     progress.clear()
     print(f"search index rebuilt: {done} articles", file=out)
     return ExitCode.OK

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from reader.chinese.folding import shared_folder
 from reader.domain import Article, Block, Script, bounded_section
 from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
 from reader.library.prepare import Prepared, blocks_json
-from reader.library.sections import find_or_make, shared_folder
+from reader.library.sections import find_or_make
 from reader.library.stored_text import pack, pack_blocks, unpack, unpack_blocks
 
 if TYPE_CHECKING:

@@ -212,9 +212,8 @@ def rebuild(
 def fill(conn: sqlite3.Connection) -> None:
     """Migration 5's data step: compress the original texts an existing library
     holds (reader.library.stored_text), then index its articles."""
-    from reader.chinese import Converters
-    from reader.chinese.folding import Folder
+    from reader.chinese.folding import shared_folder
     from reader.library.stored_text import pack_all
 
     pack_all(conn)
-    rebuild(conn, Folder(Converters()))
+    rebuild(conn, shared_folder())

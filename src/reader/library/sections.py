@@ -8,19 +8,10 @@ the section was first made with, and the list shows it in the display script.
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
 
-from reader.chinese.folding import Folder
+from reader.chinese.folding import Folder, shared_folder
 
 MAX_NAME = 255  # characters in one level, as the importers keep them (reader.domain)
-
-
-@cache
-def shared_folder() -> Folder:
-    """The process's Folder, built on first use (never at import)."""
-    from reader.chinese import Converters
-
-    return Folder(Converters())
 
 
 def section_key(name: str, folder: Folder | None = None) -> str:

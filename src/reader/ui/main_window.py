@@ -112,10 +112,10 @@ class MainWindow(QMainWindow):
         self._backup = DailyBackup(library_dir, Preferences.load(settings).backup_count)
         self.translation = TranslationTools(self, settings, converters, store.conn)
         self.bookmarks = BookmarkTools(self, store.conn)
-        from reader.chinese.folding import Folder
+        from reader.chinese.folding import shared_folder
         from reader.library.db import DB_NAME
 
-        self.search = SearchTools(self, self.reader, library_dir / DB_NAME, Folder(converters))
+        self.search = SearchTools(self, self.reader, library_dir / DB_NAME, shared_folder())
         self._current: Article | None = None  # the original of the open article
         build_menus(self)
         self.translation.add_toolbar()

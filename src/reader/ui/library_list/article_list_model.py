@@ -115,7 +115,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         sections holding them."""
         text = text.strip()
         if self._fold is None:
-            from reader.library.sections import shared_folder
+            from reader.chinese.folding import shared_folder
 
             self._fold = shared_folder().fold
         folded = self._fold(text) if text else ""
