@@ -37,6 +37,14 @@ class Converters:
     def convert(self, config: str, text: str) -> str:
         return self.get(config).convert(text)
 
+    def each(self, config: str, chars: list[str]) -> list[str]:
+        """Each of `chars` converted on its own (no phrase spans two of them), asked
+        of OpenCC in one batch, a line each."""
+        out = self.convert(config, "\n".join(chars)).split("\n")
+        if len(out) != len(chars):  # never expected; ask one at a time
+            out = [self.convert(config, c) for c in chars]
+        return out
+
     @property
     def built(self) -> int:
         """How many OpenCC converters were built: one per config, so benchmarks can show it."""
@@ -105,12 +113,8 @@ class ScriptDetector:
         self._simplified: set[str] = set()  # characters s2t changes
 
     def _learn(self, chars: list[str]) -> None:
-        joined = "\n".join(chars)
-        to_simp = self._converters.convert("t2s-characters", joined).split("\n")
-        to_trad = self._converters.convert("s2t-characters", joined).split("\n")
-        if len(to_simp) != len(chars) or len(to_trad) != len(chars):
-            to_simp = [self._converters.convert("t2s-characters", c) for c in chars]
-            to_trad = [self._converters.convert("s2t-characters", c) for c in chars]
+        to_simp = self._converters.each("t2s-characters", chars)
+        to_trad = self._converters.each("s2t-characters", chars)
         for ch, simp, trad in zip(chars, to_simp, to_trad, strict=True):
             if simp != ch:
                 self._traditional.add(ch)

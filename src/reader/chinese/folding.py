@@ -56,9 +56,7 @@ class Folder:
         for config in _TABLES:
             if not pending:
                 break
-            out = self._converters.convert(config, "\n".join(pending)).split("\n")
-            if len(out) != len(pending):  # never expected; ask one at a time
-                out = [self._converters.convert(config, c) for c in pending]
+            out = self._converters.each(config, pending)
             still = []
             for ch, folded in zip(pending, out, strict=True):
                 if folded != ch and len(folded) == 1:
