@@ -227,9 +227,13 @@ def _stylesheet(
     )
     if not for_qt:
         body += " margin: 0; padding: 2em 1.25em 4em;"
+    # Qt draws headings in the regular face made bold (the reader pane asks for its
+    # "Regular" style, which Qt emboldens only from weight 700): a CJK bold face is a
+    # second font file of 27 MB, of which Qt maps megabytes to draw a title.
+    strong = 700 if for_qt else 600
     rules = [
         f"body {{ {body} }}",
-        f"h1, h2, h3, h4 {{ color: {palette.heading}; font-weight: 600; }}",
+        f"h1, h2, h3, h4 {{ color: {palette.heading}; font-weight: {strong}; }}",
         rule("h1", px * 1.5, 1.4, 0.2, 0.5),
         rule("h2", px * 1.22, 1.5, 1.5, 0.6),
         rule("h3", px * 1.1, 1.6, 1.3, 0.5),
@@ -240,7 +244,8 @@ def _stylesheet(
         rule("p.meta", px * 0.8, 1.5, 0, 1.6),
         f"p.section, p.meta {{ color: {palette.muted}; text-indent: {ln(0)}; text-align: left; }}",
         # A print article's kicker and subtitle, and credit lines: beside the body text.
-        f"p.kicker, p.subtitle {{ font-weight: 600; text-indent: {ln(0)}; text-align: left; }}",
+        f"p.kicker, p.subtitle {{ font-weight: {strong}; text-indent: {ln(0)}; "
+        "text-align: left; }",
         f"p.credit {{ color: {palette.muted}; text-indent: {ln(0)}; text-align: left; }}",
     ]
     if not for_qt:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.model.set_title_transform(self.translation.title_transform())
         self.bookmarks.set_transform(self.translation.title_transform())
         self.search.set_display(self.translation.title_transform())
+        self._set_list_font()
         self.model.reload()
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
@@ -276,6 +277,7 @@ class MainWindow(QMainWindow):
         options = replace(self.render_options(), marks=self.bookmarks.marks())
         shown = self.translation.present(self._current, self.reader, self.outline, options)
         self.setWindowTitle(self.tr("{0} — Reader").format(shown.title))
+        self._set_list_font()
 
     @Slot()
     def on_redisplay(self) -> None:
@@ -382,6 +384,24 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_view_options_changed(self) -> None:
         self.reader.set_options(replace(self.render_options(), lang=self.reader.options.lang))
+        self._set_list_font()
+
+    def _set_list_font(self) -> None:
+        """The list's titles and the outline in the reader pane's face (View → Font, and
+        the regional form of the article's script), remembered for the next start so
+        that one CJK face is loaded, not two (reader.ui.fonts)."""
+        from reader.ui.fonts import list_font
+
+        families = self.reader.reading_families
+        if families is None:
+            saved = str(self._settings.value("reading/face", "") or "")
+            families = saved.split(",") if saved else None
+        font = list_font(self.font(), self.render_options().font_style, families)
+        if font != self.tree.font():
+            self.model.set_font(font)
+            self.tree.setFont(font)
+            self.outline.setFont(font)
+            self._settings.setValue("reading/face", ",".join(font.families()))
 
     @Slot()
     def on_toggle_outline(self) -> None:

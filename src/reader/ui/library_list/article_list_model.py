@@ -26,6 +26,7 @@ from reader.library import SectionRow
 from reader.library.articles import UNSORTED
 from reader.library.listing import list_sections, trash_count, unread_counts
 from reader.library.title_index import TitleIndex
+from reader.ui.fonts import emboldened
 from reader.ui.library_list.list_finding import FindingMixin
 from reader.ui.library_list.list_nodes import TRASH_ID, Section, flatten_deep, number
 from reader.ui.library_list.list_reading import FIRST_PAGE, PAGE, ReadingMixin
@@ -76,8 +77,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         self._filter = ""  # folded
         self._order_by = "date"
         self._index: TitleIndex | None = None  # built on the first filter, dropped on reload
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._bold = emboldened(QFont())
         self._headers = (self.tr("Title"), self.tr("Date"))
         self._root = Section(0, "", 0)
         self._nodes: dict[int, Section] = {0: self._root}
@@ -94,6 +94,10 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         self._load()
 
     # -- loading -----------------------------------------------------------------------
+
+    def set_font(self, font: QFont) -> None:
+        """Unread rows are `font` in bold (the view sets `font` on itself after)."""
+        self._bold = emboldened(font)
 
     def reload(self) -> None:
         """Re-read the sections; fetched articles are dropped and fetched again on demand."""

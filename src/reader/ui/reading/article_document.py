@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article, Block
 from reader.render import PALETTES, RenderOptions, font_families, qt_column_margins
+from reader.ui.fonts import REGULAR_STYLE
 from reader.ui.reading.document_pieces import (
     BlockConverter,
     append_piece,
@@ -56,6 +57,8 @@ class ArticleDocumentView(QTextBrowser):
         self._article: Article | None = None
         self._options = RenderOptions()
         self._stale = False  # an article waits to be rendered until the view shows
+        # The CJK families of the article last rendered (the list follows them).
+        self.reading_families: list[str] | None = None
         self._parallel: tuple[Article, tuple[str, str]] | None = None
         self._convert: BlockConverter | None = None
         self._job: Iterator[None] | None = None  # the rest of the article, piece by piece
@@ -147,9 +150,11 @@ class ArticleDocumentView(QTextBrowser):
             return
         self._stale = False
         families = font_families(self._article.script, self._options.font_style, self._options.lang)
+        self.reading_families = families
         font = QFont()
         # Every CJK family in order, so Qt's own fallback never picks JP glyphs (traps #5).
         font.setFamilies(families)
+        font.setStyleName(REGULAR_STYLE)  # bold text is the regular face emboldened
         font.setPixelSize(max(8, round(self._options.base_px * self._options.zoom)))
         self.document().setDefaultFont(font)
         back = max(0, self._first_block - max(1, self._part_size))  # the part before
