@@ -9,16 +9,21 @@ or hands the files to the one already running, which imports and shows them.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import cli
+from reader.cli.app_options import APP_OPTIONS
 
-# The app's options that take a value (argparse also accepts an unambiguous prefix).
-_VALUED = ("--library", "--screenshot", "--open", "--theme", "--size")
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
+# The app's options, all taking a value (argparse also accepts an unambiguous prefix).
+_VALUED = APP_OPTIONS
 
 
 def _takes_value(option: str) -> bool:
@@ -55,7 +60,7 @@ def split_files(argv: Sequence[str]) -> tuple[list[str], list[Path]]:
     return options, files
 
 
-def _start_app(args: argparse.Namespace) -> int:
+def _start_app(args: Namespace | SimpleNamespace) -> int:
     try:
         app = importlib.import_module("reader.ui.app")
     except ImportError as exc:
@@ -64,14 +69,14 @@ def _start_app(args: argparse.Namespace) -> int:
         else:
             print(f"reader: the desktop app cannot start: {exc}", file=sys.stderr)
         return cli.ExitCode.USAGE
-    run: Callable[[argparse.Namespace], int] = app.run
+    run: Callable[[Namespace | SimpleNamespace], int] = app.run
     return run(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     rest, files = split_files(sys.argv[1:] if argv is None else argv)
 
-    def start_app(args: argparse.Namespace) -> int:
+    def start_app(args: Namespace | SimpleNamespace) -> int:
         # Absolute now: a running Reader that takes them over has another folder.
         args.files = [path.absolute() for path in files]
         return _start_app(args)
