@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 from reader.domain import Article, Bookmark
 from reader.library import LibraryError
 from reader.library.bookmarks import BookmarkStore, MergeResult
-from reader.ui.bookmarks.bookmarks_model import BookmarksModel
-from reader.ui.bookmarks.bookmarks_panel import BookmarksPanel
 from reader.ui.plain_text import show_warning
+
+if TYPE_CHECKING:  # made when the panel is first asked for
+    from reader.ui.bookmarks.bookmarks_model import BookmarksModel
+    from reader.ui.bookmarks.bookmarks_panel import BookmarksPanel
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ class BookmarkTools(QObject):
         self._deleted: list[Bookmark] = []  # for undo, newest last
         self._dock: QDockWidget | None = None
         self._panel: BookmarksPanel | None = None
-        self.model = BookmarksModel(self._save_note, self)
+        self._model: BookmarksModel | None = None
         self._transform: Callable[[str], str] | None = None  # to the display script
         self.bookmark_action = QAction(self.tr("&Bookmark Article"), self)
         self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
@@ -76,8 +79,19 @@ class BookmarkTools(QObject):
     # --- the panel ------------------------------------------------------------
 
     @property
+    def model(self) -> BookmarksModel:
+        if self._model is None:
+            from reader.ui.bookmarks.bookmarks_model import BookmarksModel
+
+            self._model = BookmarksModel(self._save_note, self)
+            self._model.set_transform(self._transform)
+        return self._model
+
+    @property
     def panel(self) -> BookmarksPanel:
         if self._panel is None:
+            from reader.ui.bookmarks.bookmarks_panel import BookmarksPanel
+
             self._panel = BookmarksPanel(self.model)
             self._panel.sig_open.connect(self.on_open_bookmark)
             self._panel.sig_delete.connect(self.on_delete)
@@ -176,7 +190,8 @@ class BookmarkTools(QObject):
     def set_transform(self, transform: Callable[[str], str] | None) -> None:
         """Titles and passages follow the display script (None: as stored)."""
         self._transform = transform
-        self.model.set_transform(transform)
+        if self._model is not None:
+            self._model.set_transform(transform)
 
     def passage(self, block: int, selection: tuple[int, int] | None) -> str:
         """The text a bookmark of the open article is for, in the display script."""

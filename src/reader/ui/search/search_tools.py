@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit, QToolBar, QWidget
 
 from reader.chinese.folding import Folder
-from reader.ui.search.find_bar import FindBar, HitFinder
-from reader.ui.search.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from reader.ui.search.find_bar import FindBar, HitFinder
+    from reader.ui.search.search_panel import SearchPanel
 
 
 class SearchTools(QObject):
+    """The dock and the find bar are made when first asked for: most starts use
+    neither, and making them (and importing the search engine) took start-up time."""
+
     sig_open_requested = Signal(str, int)  # article id, block holding the first hit
 
     def __init__(
@@ -27,28 +33,74 @@ class SearchTools(QObject):
         super().__init__(window)
         self.window = window
         self.reader = reader
-        self.panel = SearchPanel(library_path, folder, window)
-        self.dock = QDockWidget(
-            QCoreApplication.translate("SearchTools", "Find in Library"), window
-        )
-        self.dock.setObjectName("search_dock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.finder = HitFinder(reader, folder)
-        self.find_bar = FindBar(self.finder, window)
-        self.find_toolbar = QToolBar(
-            QCoreApplication.translate("SearchTools", "Find in Article"), window
-        )
-        self.find_toolbar.setObjectName("find_toolbar")
-        self.find_toolbar.setMovable(False)
-        self.find_toolbar.addWidget(self.find_bar)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_toolbar)
-        self.find_toolbar.hide()
+        self._library_path = library_path
+        self._folder = folder
+        self._display: Callable[[str], str] | None = None
+        self._panel: SearchPanel | None = None
+        self._dock: QDockWidget | None = None
+        self._finder: HitFinder | None = None
+        self._find_bar: FindBar | None = None
+        self._find_toolbar: QToolBar | None = None
         self._go_first = False
-        self.panel.sig_open_requested.connect(self.on_open_requested)
-        self.find_bar.sig_closed.connect(self.close_find_bar)
         self.actions: list[QAction] = []
+
+    # --- the parts, made on first use ---------------------------------------------
+
+    @property
+    def panel(self) -> SearchPanel:
+        if self._panel is None:
+            from reader.ui.search.search_panel import SearchPanel
+
+            panel = SearchPanel(self._library_path, self._folder, self.window)
+            panel.set_display(self._display)
+            dock = QDockWidget(
+                QCoreApplication.translate("SearchTools", "Find in Library"), self.window
+            )
+            dock.setObjectName("search_dock")
+            dock.setWidget(panel)
+            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.hide()
+            panel.sig_open_requested.connect(self.on_open_requested)
+            self._panel, self._dock = panel, dock
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        _ = self.panel
+        assert self._dock is not None
+        return self._dock
+
+    @property
+    def finder(self) -> HitFinder:
+        if self._finder is None:
+            from reader.ui.search.find_bar import HitFinder
+
+            self._finder = HitFinder(self.reader, self._folder)
+        return self._finder
+
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            from reader.ui.search.find_bar import FindBar
+
+            bar = FindBar(self.finder, self.window)
+            toolbar = QToolBar(
+                QCoreApplication.translate("SearchTools", "Find in Article"), self.window
+            )
+            toolbar.setObjectName("find_toolbar")
+            toolbar.setMovable(False)
+            toolbar.addWidget(bar)
+            self.window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
+            toolbar.hide()
+            bar.sig_closed.connect(self.close_find_bar)
+            self._find_bar, self._find_toolbar = bar, toolbar
+        return self._find_bar
+
+    @property
+    def find_toolbar(self) -> QToolBar:
+        _ = self.find_bar
+        assert self._find_toolbar is not None
+        return self._find_toolbar
 
     def _action(self, text: str, slot: Callable[[], None], *keys: str) -> QAction:
         action = QAction(text, self.window)
@@ -74,24 +126,27 @@ class SearchTools(QObject):
         )
         menu.addAction(
             self._action(
-                QCoreApplication.translate("SearchTools", "Find &Next"), self.finder.next, "F3"
+                QCoreApplication.translate("SearchTools", "Find &Next"), self.find_next, "F3"
             )
         )
         menu.addAction(
             self._action(
                 QCoreApplication.translate("SearchTools", "Find &Previous"),
-                self.finder.previous,
+                self.find_previous,
                 "Shift+F3",
             )
         )
 
     def set_display(self, convert: Callable[[str], str] | None) -> None:
-        self.panel.set_display(convert)
+        self._display = convert
+        if self._panel is not None:
+            self._panel.set_display(convert)
 
     def shutdown(self) -> None:
         """Before the library closes: the search connection goes first, so that the
         last connection to close can tidy the -wal (traps.md #17)."""
-        self.panel.close_connection()
+        if self._panel is not None:
+            self._panel.close_connection()
 
     # --- slots ------------------------------------------------------------------
 
@@ -113,6 +168,14 @@ class SearchTools(QObject):
         self.finder.clear()
         self.reader.setFocus()
 
+    @Slot()
+    def find_next(self) -> None:
+        self.finder.next()
+
+    @Slot()
+    def find_previous(self) -> None:
+        self.finder.previous()
+
     @Slot(str, object, int)
     def on_open_requested(self, article_id: str, terms: object, block: int) -> None:
         """A result was chosen: the window opens it, then the hits are marked."""
@@ -125,7 +188,7 @@ class SearchTools(QObject):
     def on_blocks_shown(self, first: int = 0, _blocks: object = None) -> None:
         """The reader pane showed some of its article: from the top (a new
         rendering) or a further piece of a long one."""
-        if not self.finder.terms:
+        if self._finder is None or not self._finder.terms:
             return
         self.finder.refresh(grown=first > 0)
         if self._go_first and self.finder.hits:
@@ -136,7 +199,9 @@ class SearchTools(QObject):
         """Ctrl+F: find in the article from the reader pane (or the find bar), else
         filter the titles."""
         widget = self.window.focusWidget()
-        if widget is self.reader or (widget is not None and self.find_bar.isAncestorOf(widget)):
+        bar = self._find_bar
+        in_bar = bar is not None and widget is not None and bar.isAncestorOf(widget)
+        if widget is self.reader or in_bar:
             self.show_find_bar()
         else:
             filter_box.setFocus()
