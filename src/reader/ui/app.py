@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -14,6 +13,9 @@ from typing import TYPE_CHECKING
 from reader.resources import APP_ID, icon_files
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
+
     from PySide6.QtGui import QIcon
 
 log = logging.getLogger("reader")
@@ -93,25 +95,15 @@ def setup_logging() -> None:
 
 
 def apply_ui_font(app: object, language: str = "") -> None:
-    """Menus and the list get CJK families too, so Qt's fallback never picks
-    Japanese glyphs for Chinese titles (traps #5); a Traditional interface gets
-    the Traditional family."""
-    from PySide6.QtCore import QLocale
+    """Menus and dialogs get CJK families too, so Qt's fallback never picks
+    Japanese glyphs for Chinese (traps #5); a Traditional interface gets the
+    Traditional family."""
     from PySide6.QtWidgets import QApplication
 
-    from reader.domain import Script
-    from reader.render import FontStyle, font_families
+    from reader.ui.fonts import interface_font
 
     assert isinstance(app, QApplication)
-    locale = QLocale.system()
-    traditional = locale.script() == QLocale.Script.TraditionalChineseScript
-    traditional = traditional or language == "zh_TW"
-    lang = "zh-HK" if locale.territory() == QLocale.Country.HongKong else None
-    script = Script.TRADITIONAL if traditional else Script.SIMPLIFIED
-    families = font_families(script, FontStyle.SANS, lang)
-    font = app.font()
-    font.setFamilies([font.family(), *families[:-1]])
-    app.setFont(font)
+    app.setFont(interface_font(app.font(), language))
 
 
 def start_language(settings: object) -> str:
@@ -174,7 +166,7 @@ def route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def _settings_path(args: argparse.Namespace, library_dir: Path) -> Path:
+def _settings_path(args: Namespace | SimpleNamespace, library_dir: Path) -> Path:
     # A library chosen explicitly (--library, READER_HOME) keeps its own window
     # state beside it; the default library uses the platform's config folder.
     if args.library is not None or os.environ.get("READER_HOME"):
@@ -185,26 +177,29 @@ def _settings_path(args: argparse.Namespace, library_dir: Path) -> Path:
 
 
 def skip_pyside_source_scan() -> None:
-    """PySide6 reads the source of every module imported after it, to learn whether
-    it says `from __feature__ import …` (snake_case, true_property); Reader's never
-    do, nor does the standard library. Its answers are entered here beforehand, as
-    it would find them (0: uses PySide6, no features; -1: not a Qt module), which
-    spares reading ~100 files at start-up (10–40 ms) and the 4 MB of their lines
-    left in linecache. Should
-    a PySide6 version keep this elsewhere, nothing changes but the time."""
+    """PySide6 reads the source of every module that imports anything after it, to
+    learn whether it says `from __feature__ import …` (snake_case, true_property).
+    Reader's modules never do, nor does the standard library: their answer is given
+    here without reading (True: a Qt module with no features, reader.ui; False: not
+    a Qt module), which spared 10–40 ms of start-up and megabytes of source lines
+    left in linecache. Any other module is still read. Should a PySide6 version
+    keep this elsewhere, nothing changes but the time."""
     feature = sys.modules.get("shibokensupport.feature")
-    table = getattr(feature, "pyside_feature_dict", None)
-    if not isinstance(table, dict):
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(original):
         return
-    root = Path(__file__).resolve().parents[1]  # the reader package
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root.parent).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        table.setdefault(name, 0 if name.startswith("reader.ui") else -1)
-    # The standard library never uses PySide6 either.
-    for name in [*sys.stdlib_module_names, *sys.modules]:
-        if name.partition(".")[0] in sys.stdlib_module_names:
-            table.setdefault(name, -1)
+    stdlib = sys.stdlib_module_names
+
+    def uses_pyside(module: object) -> bool:
+        name = str(getattr(module, "__name__", ""))
+        top = name.partition(".")[0]
+        if top == "reader":
+            return name.startswith("reader.ui")
+        if top in stdlib:
+            return False
+        return bool(original(module))
+
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
 
 
 def parse_size(text: str | None) -> tuple[int, int] | None:
@@ -219,7 +214,7 @@ def parse_size(text: str | None) -> tuple[int, int] | None:
     return w, h
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: Namespace | SimpleNamespace) -> int:
     """Start the app (or render one screenshot and exit). Returns the exit code."""
     screenshot: str | None = getattr(args, "screenshot", None)
     try:
@@ -249,7 +244,9 @@ def run(args: argparse.Namespace) -> int:
 
     setup_logging()
     route_qt_messages()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from reader.ui.palette import style_arguments
+
+    app = QApplication.instance() or QApplication(sys.argv[:1] + style_arguments())
     app.setApplicationName("Reader")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Reader")
@@ -289,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
             done = "the files were handed to it" if files else "its window was brought forward"
             print(f"reader: Reader is already running; {done}")
             return 0
-        instance.listen()
+        # It listens once the window has painted (after_first_paint below).
     try:
         # The after-a-crash check waits until the window is up (ui/damage_check.py);
         # a screenshot shows what is there and exits, so it checks first.
@@ -348,6 +345,9 @@ def run(args: argparse.Namespace) -> int:
 
     def after_first_paint() -> None:
         from reader.ui.damage_check import check_after_start
+
+        if instance is not None:
+            instance.listen()
 
         check_after_start(window, conn)
         window.start_daily_backup()

@@ -10,13 +10,10 @@ buttons come from Qt's shipped qtbase translations.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -67,6 +64,8 @@ def ts_path(language: str) -> Path:
 
 
 def _lrelease() -> list[str] | None:
+    import shutil
+
     import PySide6
 
     name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
@@ -78,8 +77,10 @@ def _lrelease() -> list[str] | None:
 
 
 def qm_name(ts: Path) -> str:
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    return f"{ts.stem}-{digest}.qm"
+    """Named after the .ts's content (its size and CRC-32), so an edited .ts is
+    compiled again."""
+    data = ts.read_bytes()
+    return f"{ts.stem}-{len(data):x}-{zlib.crc32(data):08x}.qm"
 
 
 def compile_qm(ts: Path, target_dir: Path) -> Path | None:
@@ -93,6 +94,9 @@ def compile_qm(ts: Path, target_dir: Path) -> Path | None:
     for folder in (ts.parent, target_dir):  # a packaged build ships them beside the .ts
         if (folder / name).is_file():
             return folder / name
+    import subprocess
+    import tempfile
+
     tool = _lrelease()
     if tool is None:
         log.warning("pyside6-lrelease not found; %s is not compiled", ts.name)
@@ -148,20 +152,23 @@ class Translators:
         self.language = language
         locale = QLocale(language)
         QLocale.setDefault(locale)
+        if language == "en":
+            # Reader's and Qt's source strings are English: nothing to load
+            # (reader_en.ts only lists them, for the translation tools).
+            return True
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if language != "en":
-            qt = QTranslator(app)
-            if qt.load(f"qtbase_{language}", qt_dir):
-                self._add(app, qt)
-            else:
-                log.info("Qt's own translation for %s not found in %s", language, qt_dir)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", qt_dir):
+            self._add(app, qt)
+        else:
+            log.info("Qt's own translation for %s not found in %s", language, qt_dir)
         ts = ts_path(language)
         if not ts.is_file():
-            return language == "en"
+            return False
         qm = compile_qm(ts, cache_dir or default_cache_dir())
         ours = QTranslator(app)
         if qm is None or not ours.load(str(qm)):
-            return language == "en"
+            return False
         self._add(app, ours)
         return True
 

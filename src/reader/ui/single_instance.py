@@ -12,9 +12,12 @@ import getpass
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QObject, Signal, Slot
+
+if TYPE_CHECKING:  # QtNetwork loads only when there is someone to talk to, or to listen
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 _TIMEOUT_MS = 500
 
@@ -37,8 +40,20 @@ class SingleInstance(QObject):
         self.name = server_name(library_dir)
         self._server: QLocalServer | None = None
 
+    def may_be_running(self) -> bool:
+        """False when surely no Reader listens: on Unix a listening QLocalServer has
+        a socket file in Qt's temporary folder (one left by a crash is answered by
+        nobody, which hand_over finds out)."""
+        if os.name != "posix":
+            return True  # Windows: a named pipe, only a connection tells
+        return Path(QDir.tempPath(), self.name).exists()
+
     def hand_over(self, files: Sequence[Path] = ()) -> bool:
         """True if a running Reader took the request (then this one should exit)."""
+        if not self.may_be_running():
+            return False  # and QtNetwork is not loaded before the window shows
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_TIMEOUT_MS):
@@ -59,6 +74,8 @@ class SingleInstance(QObject):
     def listen(self) -> bool:
         """Become the running instance. A socket left by a crashed Reader is removed:
         nobody answered on it (hand_over failed), so it is stale."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -71,6 +88,8 @@ class SingleInstance(QObject):
 
     @Slot()
     def on_new_connection(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
             received = bytearray()
