@@ -130,12 +130,14 @@ def connect(*args, **kwargs):
     conn.set_trace_callback(trace)
     return conn
 sqlite3.connect = connect
-import reader.ui.app
-from PySide6.QtWidgets import QApplication, QMainWindow
+import reader.ui.app as appmod
 # The start a user gets (not --screenshot, which checks the library before the
 # window and starts no backup): the clock stops at the first frame, inside the
 # event loop the app enters; then the loop returns and the app quits cleanly.
+# PySide6 is imported by the app itself, at the point it always is: importing it
+# here first would have PySide6 read the source of every module imported between.
 def run_loop(app):
+    from PySide6.QtWidgets import QMainWindow
     window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow))
     shown(app, window)
     state["shown"] = True
@@ -146,7 +148,12 @@ def run_loop(app):
             time.sleep(0.01)
     window.close()
     return 0
-QApplication.exec = run_loop
+_skip = appmod.skip_pyside_source_scan
+def skip_then_hook():
+    _skip()
+    from PySide6.QtWidgets import QApplication
+    QApplication.exec = run_loop
+appmod.skip_pyside_source_scan = skip_then_hook
 from reader.launch import main
 code = main(["--library", sys.argv[2], "--size", "1280x800"])
 assert code == 0, code

@@ -143,14 +143,14 @@ class ArticleDocumentView(QTextBrowser):
         if self._article is None:
             self.clear()
             return
+        families = font_families(self._article.script, self._options.font_style, self._options.lang)
+        self.reading_families = families
         if not self.isVisible():
             # Laying out now would be at a size the window does not have yet,
             # and be done again when it shows: render once, on showing.
             self._stale = True
             return
         self._stale = False
-        families = font_families(self._article.script, self._options.font_style, self._options.lang)
-        self.reading_families = families
         font = QFont()
         # Every CJK family in order, so Qt's own fallback never picks JP glyphs (traps #5).
         font.setFamilies(families)

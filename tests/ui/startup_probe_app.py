@@ -1,0 +1,88 @@
+"""Reader started as a user starts it; at its first frame, what the process holds.
+
+Run as `python tests/ui/startup_probe_app.py LIBRARY`; prints one JSON object.
+PySide6 is imported by the app itself, where it always is (imported here first,
+PySide6 would read the source of every module imported after it).
+"""
+
+from __future__ import annotations
+
+import json
+import linecache
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WATCHED = (
+    "PySide6.QtNetwork",
+    "reader.cli.parser",
+    "reader.ui.search.search_panel",
+    "reader.ui.search.find_bar",
+    "reader.ui.bookmarks.bookmarks_panel",
+    "hashlib",
+    "subprocess",
+)
+
+
+def mapped_fonts() -> list[str]:
+    """Font files mapped into the process, one entry per mapping (Linux)."""
+    try:
+        lines = Path("/proc/self/maps").read_text().splitlines()
+    except OSError:
+        return []
+    found: dict[str, str] = {}  # one entry per mapped range start of a file's map
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 6 and parts[-1].lower().endswith((".ttc", ".otf", ".ttf")):
+            found.setdefault(f"{parts[-1]}@{parts[3]}:{parts[4]}:{parts[2]}", parts[-1])
+    return list(found.values())
+
+
+def main(library: Path) -> int:
+    import reader.ui.app as appmod
+
+    report: dict[str, object] = {}
+
+    def first_frame(app: object) -> int:
+        from PySide6.QtGui import QFontInfo
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        assert isinstance(app, QApplication)
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow))
+        for _ in range(3):
+            app.processEvents()
+        window.grab()
+        reader_root = str(Path(appmod.__file__).resolve().parents[1])
+        report["loaded"] = [name for name in WATCHED if name in sys.modules]
+        report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
+        report["fonts"] = mapped_fonts()
+        tree = getattr(window, "tree")  # noqa: B009
+        reader = getattr(window, "reader")  # noqa: B009
+        report["list_families"] = tree.font().families()
+        report["reader_families"] = reader.reading_families
+        report["list_face"] = QFontInfo(tree.font()).family()
+        style = app.style()  # asked only now: the start itself never asks
+        report["style"] = style.name() if style is not None else ""
+        window.close()
+        return 0
+
+    skip = appmod.skip_pyside_source_scan
+
+    def skip_then_hook() -> None:
+        skip()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.exec = first_frame  # type: ignore[method-assign, assignment]
+
+    appmod.skip_pyside_source_scan = skip_then_hook
+    from reader.launch import main as launch
+
+    code = launch(["--library", str(library), "--size", "1000x700"])
+    print(json.dumps(report))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
