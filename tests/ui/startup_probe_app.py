@@ -56,6 +56,9 @@ def main(library: Path) -> int:
         window.grab()
         reader_root = str(Path(appmod.__file__).resolve().parents[1])
         report["loaded"] = [name for name in WATCHED if name in sys.modules]
+        # PySide6 makes a class's Python type when first needed; a QWidget of unknown
+        # type handed to Python makes those of every QWidget subclass (QWizard…).
+        report["wizard_type_made"] = "QWizard" in vars(sys.modules["PySide6.QtWidgets"])
         report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
         report["fonts"] = mapped_fonts()
         tree = getattr(window, "tree")  # noqa: B009

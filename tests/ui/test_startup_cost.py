@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.main_window import MainWindow
 from tests.conftest import require
@@ -43,6 +44,7 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     again = start(tmp_path / "lib", tmp_path / "home")  # an everyday start
     assert again["loaded"] == []
     assert again["sources_read"] == []
+    assert again["wizard_type_made"] is False  # see reader.ui.own_viewport
     assert str(again["style"]).lower() == "fusion"  # every theme draws with it, from the start
 
 
@@ -61,6 +63,23 @@ def test_titles_and_text_share_one_cjk_face_and_bold_needs_no_bold_file(
     serif = [f for f in fonts if "Serif" in f]
     assert len(serif) == 1, serif  # one face of one file: list, outline, title and text
     assert not [f for f in fonts if "Bold" in f], fonts  # bold is the regular face emboldened
+
+
+def test_the_reader_panes_own_viewport_is_set_up_as_qts(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    plain = QTextBrowser()
+    ours, theirs = window.reader.viewport(), plain.viewport()
+    for getter in ("hasMouseTracking", "backgroundRole", "autoFillBackground", "acceptDrops"):
+        assert getattr(ours, getter)() == getattr(theirs, getter)(), getter
+    assert ours.cursor().shape() == theirs.cursor().shape()
+    # The document is laid out for this viewport: its width follows the pane's.
+    window.resize(900, 600)
+    QApplication.processEvents()
+    wide = window.reader.document().textWidth()
+    window.resize(700, 600)
+    QApplication.processEvents()
+    assert window.reader.document().textWidth() < wide
 
 
 def test_the_list_follows_the_reading_face_and_shows_unread_in_bold(window: MainWindow) -> None:

@@ -113,7 +113,9 @@ def _paths(event: str, args: tuple[object, ...]) -> list[str]:
 
 
 def _audit(event: str, args: tuple[object, ...]) -> None:
-    if event not in _EVENTS or not _held:
+    # `not _held` first: while the interpreter shuts down, this module's names may
+    # already be None, and the hook is still called ("Exception ignored in audit hook").
+    if not _held or _EVENTS is None or event not in _EVENTS:
         return
     for name in _paths(event, args):
         if names_held(name):

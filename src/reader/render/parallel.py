@@ -26,9 +26,7 @@ from reader.render import (
     document_lang,
     font_families,
 )
-from reader.render.pieces import Insert, cuts
-
-SIDE_CHARS = 6_000  # characters (one side) per table: ~50 ms for Qt to lay out
+from reader.render.pieces import SIDE_CHARS, Insert, cuts
 
 
 def _marked(text: str, changed: list[tuple[int, int]], colour: str) -> str:

@@ -34,6 +34,7 @@ from reader.render import (
 )
 
 PIECE_CHARS = 30_000  # characters per insert: ~15 ms for Qt to parse and lay out
+SIDE_CHARS = 6_000  # characters (one side) per side-by-side table: ~50 ms for Qt to lay out
 PIECE_BLOCKS = 250  # blocks converted at a time
 PART_CHARS = 3_000  # a block longer than this is shown as several Qt blocks
 _SENTENCE_ENDS = "。！？；!?;…\n"

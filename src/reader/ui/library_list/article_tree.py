@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from reader.ui.library_list.article_list_model import ArticleListModel
+from reader.ui.own_viewport import give_own_viewport
 from reader.ui.plain_text import protect_view
 
 
@@ -30,6 +31,7 @@ class ArticleTree(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_own_viewport(self)  # see reader.ui.own_viewport
         self.setUniformRowHeights(True)  # fast layout at 100,000 rows
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(False)

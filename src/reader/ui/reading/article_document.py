@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from reader.domain import Article, Block
 from reader.render import PALETTES, RenderOptions, font_families, qt_column_margins
 from reader.ui.fonts import REGULAR_STYLE
+from reader.ui.own_viewport import give_own_viewport
 from reader.ui.reading.document_pieces import (
     BlockConverter,
     append_piece,
@@ -53,6 +54,9 @@ class ArticleDocumentView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        viewport = give_own_viewport(self, text_browser=True)  # see reader.ui.own_viewport
+        # QTextEdit lays the document out for the viewport it made: now this one.
+        self.document().documentLayout().setPaintDevice(viewport)
         self.setReadOnly(True)
         self._article: Article | None = None
         self._options = RenderOptions()

@@ -20,8 +20,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocume
 
 from reader.domain import Article, Block
 from reader.render import RenderOptions
-from reader.render.parallel import SIDE_CHARS, parallel_inserts
-from reader.render.pieces import PIECE_CHARS, article_inserts, cuts, pieces
+from reader.render.pieces import PIECE_CHARS, SIDE_CHARS, article_inserts, cuts, pieces
 
 # A block longer than this is converted a stretch at a time (OpenCC converts
 # ~10-40 MB/s and holds the GIL: one 7-million-character paragraph is seconds).
@@ -63,7 +62,11 @@ def fill(
     document already holds something, the blocks go after it).
     """
     source = parallel[0] if parallel is not None else article
-    size = SIDE_CHARS if parallel is not None else PIECE_CHARS
+    size = PIECE_CHARS
+    if parallel is not None:  # side by side (its module, and difflib, load only then)
+        from reader.render.parallel import parallel_inserts
+
+        size = SIDE_CHARS
     runs = [
         (first_block + s, first_block + e) for s, e in pieces(source.blocks[first_block:], size)
     ]
