@@ -59,6 +59,8 @@ def main(library: Path) -> int:
         # PySide6 makes a class's Python type when first needed; a QWidget of unknown
         # type handed to Python makes those of every QWidget subclass (QWizard…).
         report["wizard_type_made"] = "QWizard" in vars(sys.modules["PySide6.QtWidgets"])
+        # A Python event filter is handed plain QEvents: every QEvent subclass's type.
+        report["tablet_event_type_made"] = "QTabletEvent" in vars(sys.modules["PySide6.QtGui"])
         report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
         report["fonts"] = mapped_fonts()
         tree = getattr(window, "tree")  # noqa: B009

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from reader.ui.reading.reader_view import ReaderView
 
@@ -27,17 +27,17 @@ class AfterFirstPaint(QObject):
         super().__init__(reader)
         self._reader = reader
         self._work: Callable[[], None] | None = work
-        reader.viewport().installEventFilter(self)
+        # The pane's own signal, not an event filter on its viewport: a Python event
+        # filter is handed plain QEvents, and PySide6 builds every QEvent subclass's
+        # type to find each one's (1.5 MB and ~2 ms before the first frame).
+        reader.sig_article_painted.connect(self._painted)
         QTimer.singleShot(FALLBACK_MS, self, self._run)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.Paint and self._reader.article is not None:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(AFTER_PAINT_MS, self, self._run)
-        return False
+    @Slot()
+    def _painted(self) -> None:
+        QTimer.singleShot(AFTER_PAINT_MS, self, self._run)
 
     def _run(self) -> None:
         work, self._work = self._work, None
         if work is not None:
-            self._reader.viewport().removeEventFilter(self)
             work()

@@ -1,7 +1,8 @@
 """Keyboard access the widgets do not give by themselves.
 
-- In the title filter, Esc clears it and Down moves into the list (onto the
-  first article when none is chosen).
+(In the title filter, Esc clears it and Down moves into the list, onto the first
+article when none is chosen: reader.ui.library_list.title_filter.)
+
 - F6 / Shift+F6 move between the panes: the list, the article, the outline, and
   every panel that is shown (bookmarks, conversion check), so a panel opened
   from the menu is one key away.
@@ -9,35 +10,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTreeView, QWidget
-
-
-class FilterKeys(QObject):
-    """Event filter on a filter box: Esc clears it, Down enters the list."""
-
-    def __init__(self, box: QLineEdit, tree: QTreeView, first_article: object) -> None:
-        super().__init__(box)
-        self._box = box
-        self._tree = tree
-        self._first = first_article  # () -> QModelIndex of the first article
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is not self._box or event.type() != QEvent.Type.KeyPress:
-            return False
-        assert isinstance(event, QKeyEvent)
-        if event.key() == Qt.Key.Key_Escape and self._box.text():
-            self._box.clear()
-            return True
-        if event.key() == Qt.Key.Key_Down:
-            if not self._tree.currentIndex().isValid() and callable(self._first):
-                index = self._first()
-                if isinstance(index, QModelIndex) and index.isValid():
-                    self._tree.setCurrentIndex(index)
-            self._tree.setFocus(Qt.FocusReason.TabFocusReason)
-            return True
-        return False
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 
 def _focus_target(widget: QWidget) -> QWidget | None:

@@ -14,9 +14,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QLineEdit,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,7 @@ from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.library_list.library_watch import LibraryWatcher, reload_keeping_view
 from reader.ui.library_list.list_actions import ListActions
-from reader.ui.library_list.title_filter import TitleFilter
+from reader.ui.library_list.title_filter import FilterBox, TitleFilter
 from reader.ui.menus import build_menus
 from reader.ui.plain_text import ask
 from reader.ui.reading.outline import OutlinePanel
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = ArticleListModel(store.conn, self)
-        self.filter_box = QLineEdit(self)
+        self.filter_box = FilterBox(self)
         self.filter_box.setPlaceholderText(self.tr("Filter titles"))
         self.filter_box.setAccessibleName(self.tr("Filter titles"))
         self.filter_box.setClearButtonEnabled(True)
@@ -132,10 +133,8 @@ class MainWindow(QMainWindow):
 
     def _keyboard(self) -> None:
         """Esc and Down in the title filter; F6 between panes (reader.ui.keyboard)."""
-        from reader.ui.keyboard import FilterKeys, PaneCycler
+        from reader.ui.keyboard import PaneCycler
 
-        first = lambda: self.model.neighbour_article(QModelIndex(), 1)  # noqa: E731
-        self.filter_box.installEventFilter(FilterKeys(self.filter_box, self.tree, first))
         self.panes = PaneCycler(self, [self.tree, self.reader, self.outline])
 
     # --- construction -------------------------------------------------------
@@ -217,6 +216,16 @@ class MainWindow(QMainWindow):
             self._settings.setValue("reading/article", self.reader.article.id)
             self._settings.setValue("reading/scroll", self.reader.scroll_fraction())
         self._settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if hasattr(self, "_geometry"):
+            self._geometry.window_changed()
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # Qt override
+        super().moveEvent(event)
+        if hasattr(self, "_geometry"):
+            self._geometry.window_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.on_save_position()

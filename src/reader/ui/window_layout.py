@@ -7,7 +7,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow, QSplitter, QWidget
 
@@ -169,13 +169,13 @@ class GeometryKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
-        window.installEventFilter(self)
         splitter.splitterMoved.connect(self.on_changed)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self._window.isVisible():
+    def window_changed(self) -> None:
+        """The window was moved or resized (its own resizeEvent and moveEvent call
+        this: an event filter would have PySide6 build every QEvent subclass's type)."""
+        if self._window.isVisible():
             self._timer.start()
-        return False
 
     def on_changed(self) -> None:
         self._timer.start()  # never start(pos): a signal's int would become the interval

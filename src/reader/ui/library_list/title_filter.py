@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from reader.ui.plain_text import plain_label
 
@@ -16,36 +16,58 @@ if TYPE_CHECKING:
     from reader.ui.library_list.article_tree import ArticleTree
 
 
+class FilterBox(QLineEdit):
+    """The box itself: Esc clears it, Down asks to enter the list, focus is told.
+
+    Its own key and focus handlers, not an event filter: a Python event filter is
+    handed every event as a plain QEvent, and PySide6 then builds the Python type of
+    every QEvent subclass to find each one's (1.5 MB and ~2 ms at start-up)."""
+
+    sig_focused = Signal()
+    sig_down = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.sig_down.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
+        super().focusInEvent(event)
+        self.sig_focused.emit()
+
+
 class TitleFilter(QObject):
-    def __init__(self, box: QLineEdit, tree: ArticleTree, model: ArticleListModel) -> None:
+    def __init__(self, box: FilterBox, tree: ArticleTree, model: ArticleListModel) -> None:
         super().__init__(box)
         self._box, self._tree, self._model = box, tree, model
         self.no_matches: QLabel = plain_label(box.parentWidget(), self.tr("No matches"), False)
         self.no_matches.setAccessibleName(self.tr("Filter result"))
         self.no_matches.hide()
-        box.installEventFilter(self)
         box.textChanged.connect(self.on_text_changed)
+        box.sig_down.connect(self.enter_list)
+        box.sig_focused.connect(self.on_focused)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self._box:
-            if event.type() == QEvent.Type.FocusIn:
-                # The titles are read once, as the user starts to type.
-                QTimer.singleShot(0, self._model, self._model.prepare_filter)
-            elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                if event.key() == Qt.Key.Key_Escape and self._box.text():
-                    self._box.clear()
-                    return True
-                if event.key() == Qt.Key.Key_Down:
-                    self.enter_list()
-                    return True
-        return super().eventFilter(watched, event)
+    @Slot()
+    def on_focused(self) -> None:
+        # The titles are read once, as the user starts to type.
+        QTimer.singleShot(0, self._model, self._model.prepare_filter)
 
+    @Slot()
     def enter_list(self) -> None:
         """Focus the list at the current article, else the first one shown."""
         index = self._tree.currentIndex()
         if not index.isValid() or self._model.article_id(index) is None:
             index = self._model.neighbour_article(QModelIndex(), 1)
-        self._tree.setFocus()
+        self._tree.setFocus(Qt.FocusReason.TabFocusReason)
         if index.isValid():
             self._tree.setCurrentIndex(index)
             self._tree.scrollTo(index)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QTextBlock
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette, QResizeEvent, QTextBlock
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article, Block
@@ -51,6 +51,7 @@ class ArticleDocumentView(QTextBrowser):
 
     sig_blocks_shown = Signal(int, object)  # index of the first, the blocks (as shown)
     sig_loaded = Signal()  # the whole article (or part) is in the view
+    sig_article_painted = Signal()  # once: the first time an article was painted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,7 @@ class ArticleDocumentView(QTextBrowser):
         # QTextEdit lays the document out for the viewport it made: now this one.
         self.document().documentLayout().setPaintDevice(viewport)
         self.setReadOnly(True)
+        self._painted_article = False
         self._article: Article | None = None
         self._options = RenderOptions()
         self._stale = False  # an article waits to be rendered until the view shows
@@ -355,6 +357,12 @@ class ArticleDocumentView(QTextBrowser):
     def _render_if_stale(self) -> None:
         if self._stale and self.isVisible():
             self._render()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override (the viewport's)
+        super().paintEvent(event)
+        if not self._painted_article and self._article is not None:
+            self._painted_article = True
+            self.sig_article_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override (the viewport's)
         if self._article is not None and not self._stale and self._positions:
