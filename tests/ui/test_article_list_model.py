@@ -197,7 +197,7 @@ def test_sections_nest_with_counts_that_include_descendants(small: sqlite3.Conne
     model.fetchMore(renmin)
     assert _titles(model, renmin) == ["国际 (2)", "时政 (3)", "人民网首页 ABC"]
     assert renmin.data(IS_SECTION) is True and renmin.data(ID) is None
-    assert model.index(0, 1, QModelIndex()).data() == "6"  # unread, beside the count
+    assert model.index(0, 1, QModelIndex()).data() == "6 unread"  # said, beside the count
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Title"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Date"
 

@@ -108,5 +108,5 @@ def test_changes_made_by_the_command_line_reach_the_list(
     assert "精選 (1)" in shown()
     cli("mark", second, "--unread")
     site = window.model.index(shown().index("精選 (1)"), 0)
-    assert site.siblingAtColumn(1).data() == "1"
+    assert site.siblingAtColumn(1).data() == "1 unread"
     capsys.readouterr()

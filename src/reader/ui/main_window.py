@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
         if font != self.tree.font():
             self.model.set_font(font)
             self.tree.setFont(font)
+            self.tree.fit_date_column()
             self.outline.setFont(font)
             self._settings.setValue("reading/face", ",".join(font.families()))
 

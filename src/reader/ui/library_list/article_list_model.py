@@ -214,8 +214,10 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
             name = self._transform(node.name)
         node.label = self.tr("{name} ({count})").format(name=name, count=node.total)
         tip = self.tr("{name}\n{count} articles").format(name=name, count=node.total)
+        node.unread_label = ""
         if node.unread_total:
-            tip += "\n" + self.tr("{0} unread").format(node.unread_total)
+            node.unread_label = self.tr("{0} unread").format(node.unread_total)
+            tip += "\n" + node.unread_label
         node.tip = tip
 
     # -- QAbstractItemModel ------------------------------------------------------------
@@ -299,7 +301,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
             if role == _DISPLAY:
                 if index.column() == 0:
                     return child.label
-                return str(child.unread_total) if child.unread_total else ""
+                return child.unread_label
             if role == _TOOLTIP:
                 return child.tip
             if role == _FONT:

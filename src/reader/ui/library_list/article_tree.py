@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -18,9 +19,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from reader.ui.fonts import emboldened
 from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.own_viewport import give_own_viewport
 from reader.ui.plain_text import protect_view
@@ -79,7 +81,20 @@ class ArticleTree(QTreeView):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             # A fixed date column: ResizeToContents would read every loaded row at start-up.
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + 12)
+            self.fit_date_column()
+
+    def fit_date_column(self) -> None:
+        """The second column holds an article's date or a section's "N unread" (bold):
+        as wide as the wider, up to three digits (more are cut; the tooltip has all)."""
+        header = self.header()
+        if header.count() < 2:
+            return
+        unread = QCoreApplication.translate("ArticleListModel", "{0} unread").format("000")
+        width = max(
+            self.fontMetrics().horizontalAdvance("0000-00-00"),
+            QFontMetrics(emboldened(self.font())).horizontalAdvance(unread),
+        )
+        header.resizeSection(1, width + 12)
 
     def expand_sections(self, depth: int | None) -> None:
         """Expand every section (None) or those down to `depth`, then read the rows

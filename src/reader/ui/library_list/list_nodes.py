@@ -26,6 +26,7 @@ class Section:
     unread: int = 0  # own articles not read yet
     unread_total: int = 0  # `unread` summed over the subtree
     label: str = ""
+    unread_label: str = ""  # "N unread" in the second column ("" when all are read)
     tip: str = ""  # the full name, path and counts, shown as the tooltip
     pos: int = 0  # place in article order (children's articles come before our own)
     first: int = 0  # place in article order of the first section of the subtree
