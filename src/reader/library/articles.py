@@ -264,6 +264,10 @@ class ArticleStore:
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def is_empty(self) -> bool:
+        """No article at all (one row read; count() reads every one)."""
+        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
     def sections(self) -> list[SectionRow]:
         """Every section with its own article count (the Trash left out), parents first."""
         rows = self.conn.execute(

