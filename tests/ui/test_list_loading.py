@@ -110,3 +110,37 @@ def test_changes_made_by_the_command_line_reach_the_list(
     site = window.model.index(shown().index("精選 (1)"), 0)
     assert site.siblingAtColumn(1).data() == "1 unread"
     capsys.readouterr()
+
+
+def test_an_open_article_trashed_from_the_command_line_gives_way(
+    window: MainWindow, library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def cli(*args: str) -> None:
+        assert reader_main(["--library", str(library), *args]) == 0
+        window.watcher.poll()
+
+    ids = [str(r[0]) for r in window._store.conn.execute("SELECT id FROM articles").fetchall()]
+    assert window.open_article(ids[0])
+    cli("remove", ids[0])  # as a user does in a terminal beside the app
+    assert window.reader.article is not None and window.reader.article.id == ids[1]
+    cli("remove", ids[1])  # the last one outside the Trash: the pane empties
+    assert window.reader.article is None
+    assert window.windowTitle() == "Reader"
+    cli("trash", "restore", ids[0])
+    assert window.reader.article is None  # nothing reopens by itself
+    capsys.readouterr()
+
+
+def test_search_results_follow_articles_put_in_the_trash(
+    window: MainWindow, library: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window.search.show_library_search()
+    panel = window.search.panel
+    panel.box.setText("调查研究")
+    qtbot.waitUntil(lambda: panel.last is not None and panel.results.count() == 2, timeout=5000)
+    ids = [str(r[0]) for r in window._store.conn.execute("SELECT id FROM articles").fetchall()]
+    assert reader_main(["--library", str(library), "remove", ids[0]]) == 0
+    window.watcher.poll()
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=5000)
+    assert panel.hit_at(0) is not None and panel.hit_at(0).article_id == ids[1]  # type: ignore[union-attr]
+    capsys.readouterr()

@@ -11,8 +11,6 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slo
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
@@ -34,7 +32,9 @@ from reader.ui.dialogs.import_runner import ImportRunner
 from reader.ui.dialogs.preferences import Preferences
 from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
-from reader.ui.library_list.library_watch import LibraryWatcher, reload_keeping_view
+from reader.ui.library_list.library_watch import (
+    LibraryWatcher,
+)
 from reader.ui.library_list.list_actions import ListActions
 from reader.ui.library_list.title_filter import FilterBox, TitleFilter
 from reader.ui.menus import build_menus
@@ -45,15 +45,15 @@ from reader.ui.reading.view_options import ViewOptions
 from reader.ui.search.search_tools import SearchTools
 from reader.ui.translator.translation import TranslationTools
 from reader.ui.window_layout import GeometryKeeper, PaneSplitter
+from reader.ui.window_library import LibraryFollowing
 
 if TYPE_CHECKING:
     from reader.chinese.audit import Finding
-    from reader.library.ingest import ImportReport
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LibraryFollowing, QMainWindow):
     sig_article_shown = Signal(str)  # article id
     export_action: QAction  # made by build_menus
     outline_action: QAction
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tree)
         self.list_actions = ListActions(self, self.tree, self.model, store)
         self.list_actions.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.list_actions.sig_changed.connect(self.on_list_changed_here)
 
         self.reader = ReaderView(self)
         self.outline = OutlinePanel(self)
@@ -430,48 +431,3 @@ class MainWindow(QMainWindow):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)
-
-    # --- import -------------------------------------------------------------
-
-    def import_paths(self, paths: list[Path]) -> None:
-        if paths and not self.imports.start(paths):
-            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
-
-    def reload_list(self) -> None:
-        reload_keeping_view(self.tree, self.model)
-
-    @Slot()
-    def on_library_changed(self) -> None:
-        """Another process changed the library: the list, its counts and the
-        bookmarks follow, without a restart."""
-        self.reload_list()
-        if self.bookmarks.panel_visible():
-            self.bookmarks.refresh_panel()
-        if self._current is not None:
-            marks = self.bookmarks.marks()
-            if marks != self.reader.options.marks:
-                self.on_redisplay()
-
-    @Slot(object)
-    def on_import_finished(self, report: ImportReport) -> None:
-        current = self.reader.article.id if self.reader.article is not None else None
-        self.reload_list()
-        self.statusBar().showMessage(
-            self.tr("{0} added, {1} updated, {2} already in the library, {3} failed").format(
-                report.added, report.updated, report.unchanged, len(report.failures)
-            ),
-            10000,
-        )
-        target = report.last_id if report.added else current
-        if target is not None:
-            self.open_article(target)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)

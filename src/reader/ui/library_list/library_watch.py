@@ -71,3 +71,17 @@ def reload_keeping_view(tree: QTreeView, model: ArticleListModel) -> None:
                 index, tree.selectionModel().SelectionFlag.ClearAndSelect
             )
     tree.verticalScrollBar().setValue(scrolled)
+
+
+def around(model: ArticleListModel, article_id: str) -> list[str]:
+    """The articles after and before `article_id` in the list: where to move on to
+    when it leaves the list."""
+    index = model.index_of_article(article_id)
+    found = (model.article_id(model.neighbour_article(index, step)) for step in (1, -1))
+    return [other for other in found if other is not None]
+
+
+def listed(model: ArticleListModel, article_id: str) -> bool:
+    """In the library and not in the Trash."""
+    index = model.index_of_article(article_id)
+    return index.isValid() and not model.in_trash(index)

@@ -28,6 +28,7 @@ SEPARATOR = " / "  # between the levels of a section path, as `reader list` show
 
 class ListActions(QObject):
     sig_message = Signal(str)  # one line for the status bar
+    sig_changed = Signal()  # this window changed the library (trash, move, …)
 
     def __init__(
         self, window: QWidget, tree: ArticleTree, model: ArticleListModel, store: ArticleStore
@@ -139,6 +140,7 @@ class ListActions(QObject):
 
     def _reload(self, select: str | None = None) -> None:
         reload_keeping_view(self._tree, self._model)
+        self.sig_changed.emit()
         if select is not None:
             index = self._model.index_of_article(select)
             if index.isValid():

@@ -142,6 +142,13 @@ class SearchTools(QObject):
         if self._panel is not None:
             self._panel.set_display(convert)
 
+    @Slot()
+    def library_changed(self) -> None:
+        """Articles were trashed, restored or moved: the results shown are asked again."""
+        panel = self._panel
+        if panel is not None and self.dock.isVisible() and panel.box.text().strip():
+            panel.search_now()
+
     def shutdown(self) -> None:
         """Before the library closes: the search connection goes first, so that the
         last connection to close can tidy the -wal (traps.md #17)."""
