@@ -47,7 +47,7 @@ def main() -> None:
     from reader.library.sections import fill_folded_keys
     from reader.ui.library_list.article_list_model import ArticleListModel
     from reader.ui.library_list.article_tree import ArticleTree
-    from reader.ui.library_list.title_filter import TitleFilter
+    from reader.ui.library_list.title_filter import FilterBox, TitleFilter
 
     app = QApplication([])
     result: dict[str, object] = {"benchmark": "title_filter", "articles": args.articles}
@@ -68,7 +68,7 @@ def main() -> None:
 
         window = QWidget()
         layout = QVBoxLayout(window)
-        box = QLineEdit(window)
+        box = FilterBox(window)
         model = ArticleListModel(conn)
         tree = ArticleTree(window)
         tree.setModel(model)

@@ -50,3 +50,22 @@ def test_reading_a_few_sections_at_a_time_gives_the_same_index(tmp_path: Path) -
         steps += 1
     assert steps > 2
     assert stepped.ids == whole.ids and stepped.match("号") == whole.match("号")
+
+
+def test_a_big_section_is_read_over_several_steps(tmp_path: Path) -> None:
+    # One step read a whole section: a 40,000-article section was one 103 ms pause.
+    store = ArticleStore(open_library(tmp_path / "lib"))
+    for i in range(23):
+        _add(store, f"y{i:02d}", f"新闻{i % 5}之{i:02d}", "大栏目", f"2024-02-{1 + i % 28:02d}")
+    _add(store, "z00", "小栏目的新闻", "小栏目", "2024-03-01")
+    whole = TitleIndex(store.conn)
+    stepped = TitleIndex(store.conn, now=False)
+    read = [len(stepped.ids)]
+    while not stepped.step(rows=5):
+        read.append(len(stepped.ids))
+    assert len(read) >= 5  # the 23 rows came over several steps, not in one
+    assert stepped.ids == whole.ids  # newest first within each section, as before
+    assert [stepped.folded(r) for r in range(len(whole))] == [
+        whole.folded(r) for r in range(len(whole))
+    ]
+    assert stepped.match("之1") == whole.match("之1")
