@@ -94,13 +94,16 @@ def harden(conn: sqlite3.Connection) -> None:
         setconfig(defensive, True)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
     """A hardened read-only connection to a backup, a file set aside, or a library
-    in a folder nobody may write (immutable: it can get no -shm there)."""
+    in a folder nobody may write (immutable: it can get no -shm there). With
+    `any_thread`, usable from a thread other than the one that opened it."""
     options = "mode=ro"
     if is_read_only(path) and not sidecar(path, "-shm").exists():
         options += "&immutable=1"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{options}", uri=True, check_same_thread=not any_thread
+    )
     try:
         harden(conn)
     except BaseException:

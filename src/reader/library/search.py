@@ -331,12 +331,6 @@ def _ms(begun: float) -> float:
 def open_for_search(path: Path) -> sqlite3.Connection:
     """A read-only connection to the library for searches run off the UI thread
     (one at a time; `interrupt()` from another thread stops the one running)."""
-    from reader.library.db import harden
+    from reader.library.db import open_read_only
 
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    try:
-        harden(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    return open_read_only(path, any_thread=True)
