@@ -43,7 +43,8 @@ def interface_font(base: QFont, language: str) -> QFont:
 def list_font(base: QFont, style: FontStyle, families: list[str] | None = None) -> QFont:
     """The list's font: the interface's size in the reader pane's `families` (the
     face of the article read), else the reading `style` in the interface's script."""
-    if not families or families[-1] != font_families(Script.SIMPLIFIED, style)[-1]:
+    generic = font_families(Script.SIMPLIFIED, style)[-1]  # "serif" or "sans-serif"
+    if not families or families[-1] != generic:  # none yet, or of the other style
         from reader.ui.i18n import Translators
 
         script, lang = interface_script(Translators.shared().language)

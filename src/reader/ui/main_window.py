@@ -32,9 +32,7 @@ from reader.ui.dialogs.import_runner import ImportRunner
 from reader.ui.dialogs.preferences import Preferences
 from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
-from reader.ui.library_list.library_watch import (
-    LibraryWatcher,
-)
+from reader.ui.library_list.library_watch import LibraryWatcher
 from reader.ui.library_list.list_actions import ListActions
 from reader.ui.library_list.title_filter import FilterBox, TitleFilter
 from reader.ui.menus import build_menus
@@ -93,7 +91,6 @@ class MainWindow(LibraryFollowing, QMainWindow):
         layout.addWidget(self.tree)
         self.list_actions = ListActions(self, self.tree, self.model, store)
         self.list_actions.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.list_actions.sig_changed.connect(self.on_list_changed_here)
 
         self.reader = ReaderView(self)
         self.outline = OutlinePanel(self)
@@ -152,6 +149,7 @@ class MainWindow(LibraryFollowing, QMainWindow):
         return action
 
     def _connect(self) -> None:
+        self.list_actions.sig_changed.connect(self.search.library_changed)
         self.tree.selectionModel().currentChanged.connect(self.on_current_changed)
         self.tree.activated.connect(self.on_activated)
         self.outline.sig_heading_activated.connect(self.reader.scroll_to_block)

@@ -80,10 +80,6 @@ class LibraryFollowing:
             if marks != self.reader.options.marks:
                 self.on_redisplay()
 
-    def on_list_changed_here(self) -> None:
-        if hasattr(self, "search"):  # made after the list's actions
-            self.search.library_changed()
-
     def _show_nothing(self) -> None:
         self._current = None
         self.bookmarks.set_article(None)

@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -51,6 +52,11 @@ def _rows(node: Section) -> int:
 
 def _date(published: str | None) -> str:
     return published[:10] if published else ""
+
+
+def unread_text(count: int | str) -> str:
+    """A section's "N unread", in its second column and its tooltip."""
+    return QCoreApplication.translate("ArticleListModel", "{0} unread").format(count)
 
 
 class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
@@ -216,7 +222,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         tip = self.tr("{name}\n{count} articles").format(name=name, count=node.total)
         node.unread_label = ""
         if node.unread_total:
-            node.unread_label = self.tr("{0} unread").format(node.unread_total)
+            node.unread_label = unread_text(node.unread_total)
             tip += "\n" + node.unread_label
         node.tip = tip
 

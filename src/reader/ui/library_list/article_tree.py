@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from reader.ui.fonts import emboldened
-from reader.ui.library_list.article_list_model import ArticleListModel
+from reader.ui.library_list.article_list_model import ArticleListModel, unread_text
 from reader.ui.own_viewport import give_own_viewport
 from reader.ui.plain_text import protect_view
 
@@ -89,7 +88,7 @@ class ArticleTree(QTreeView):
         header = self.header()
         if header.count() < 2:
             return
-        unread = QCoreApplication.translate("ArticleListModel", "{0} unread").format("000")
+        unread = unread_text("000")
         width = max(
             self.fontMetrics().horizontalAdvance("0000-00-00"),
             QFontMetrics(emboldened(self.font())).horizontalAdvance(unread),
