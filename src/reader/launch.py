@@ -22,12 +22,9 @@ if TYPE_CHECKING:
     from argparse import Namespace
     from types import SimpleNamespace
 
-# The app's options, all taking a value (argparse also accepts an unambiguous prefix).
-_VALUED = APP_OPTIONS
-
 
 def _takes_value(option: str) -> bool:
-    return "=" not in option and len(option) > 2 and any(v.startswith(option) for v in _VALUED)
+    return "=" not in option and len(option) > 2 and any(v.startswith(option) for v in APP_OPTIONS)
 
 
 def _looks_like_path(token: str) -> bool:
