@@ -61,6 +61,8 @@ def main(library: Path) -> int:
         report["wizard_type_made"] = "QWizard" in vars(sys.modules["PySide6.QtWidgets"])
         # A Python event filter is handed plain QEvents: every QEvent subclass's type.
         report["tablet_event_type_made"] = "QTabletEvent" in vars(sys.modules["PySide6.QtGui"])
+        # Message boxes are for errors and questions, built when one is shown.
+        report["message_box_type_made"] = "QMessageBox" in vars(sys.modules["PySide6.QtWidgets"])
         report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
         report["fonts"] = mapped_fonts()
         tree = getattr(window, "tree")  # noqa: B009

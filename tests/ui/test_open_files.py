@@ -71,7 +71,7 @@ def test_a_file_already_in_the_library_is_opened_not_ignored(
     qtbot.waitUntil(lambda: window.reader.article.id == seed_id)  # type: ignore[union-attr]
 
 
-def test_the_window_icon_is_readers_own() -> None:
+def test_the_window_icon_is_readers_own(qapp: object) -> None:
     files = icon_files()
     sizes = [int(p.parent.parent.name.split("x")[0]) for p in files]
     assert sizes[0] <= 16 and sizes[-1] >= 256
@@ -80,6 +80,10 @@ def test_the_window_icon_is_readers_own() -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 32, 48, 256}
+    for side in (16, 48, 256):  # each size drawn from its own file, and not blank
+        image = icon.pixmap(side, side).toImage()
+        assert (image.width(), image.height()) == (side, side)
+        assert image.pixelColor(side // 2, side // 2).alpha() > 0
     assert all(p.name == f"{APP_ID}.png" for p in files)
 
 

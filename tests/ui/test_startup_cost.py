@@ -46,6 +46,7 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     assert again["sources_read"] == []
     assert again["wizard_type_made"] is False  # see reader.ui.own_viewport
     assert again["tablet_event_type_made"] is False  # no event filter before the frame
+    assert again["message_box_type_made"] is False  # reader.ui.plain_text builds it on use
     assert str(again["style"]).lower() == "fusion"  # every theme draws with it, from the start
 
 

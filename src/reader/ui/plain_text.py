@@ -25,14 +25,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QMessageBox,
-    QStyledItemDelegate,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStyledItemDelegate, QWidget
 
 if TYPE_CHECKING:  # only named: their Python types cost the start ~5 ms to build
     from PySide6.QtGui import QHelpEvent
@@ -64,44 +57,46 @@ def plain_label(parent: QWidget | None = None, text: str = "", wrap: bool = True
     return label
 
 
-def message(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
-) -> QMessageBox.StandardButton:
-    """A modal message box showing `text` as plain text; returns the button pressed.
+def _message(parent: QWidget | None, icon: str, title: str, text: str, question: bool) -> bool:
+    """A modal message box showing `text` as plain text; True if Yes was pressed.
 
     QMessageBox's static functions (critical, question…) guess the format; this
-    is the same box with the format set.
+    is the same box with the format set. Its Python type and enums are built on
+    the first box, not at start (~1 ms).
     """
-    box = QMessageBox(icon, title, text, buttons, parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        getattr(QMessageBox.Icon, icon),
+        title,
+        text,
+        buttons.Yes | buttons.No if question else buttons.Ok,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if default != QMessageBox.StandardButton.NoButton:
-        box.setDefaultButton(default)
-    answer = QMessageBox.StandardButton(box.exec())
+    if question:
+        box.setDefaultButton(buttons.No)
+    answer = buttons(box.exec())
     box.deleteLater()
-    return answer
+    return bool(question and answer == buttons.Yes)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    message(parent, QMessageBox.Icon.Critical, title, text)
+    _message(parent, "Critical", title, text, question=False)
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    message(parent, QMessageBox.Icon.Warning, title, text)
+    _message(parent, "Warning", title, text, question=False)
 
 
 def show_information(parent: QWidget | None, title: str, text: str) -> None:
-    message(parent, QMessageBox.Icon.Information, title, text)
+    _message(parent, "Information", title, text, question=False)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
-    """A Yes/No question; True for Yes."""
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    return message(parent, QMessageBox.Icon.Question, title, text, yes | no, no) == yes
+    """A Yes/No question (No by default); True for Yes."""
+    return _message(parent, "Question", title, text, question=True)
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -121,6 +116,8 @@ class PlainToolTips(QStyledItemDelegate):
             return super().helpEvent(event, view, option, index)
         value = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
         text = tooltip(str(value)) if value not in (None, "") else ""
+        from PySide6.QtWidgets import QToolTip  # on the first tooltip, not at start
+
         if text:
             QToolTip.showText(event.globalPos(), text, view, option.rect)
         else:
