@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -44,6 +44,7 @@ from reader.ui.search.search_tools import SearchTools
 from reader.ui.translator.translation import TranslationTools
 from reader.ui.window_layout import GeometryKeeper, PaneSplitter
 from reader.ui.window_library import LibraryFollowing
+from reader.ui.window_navigation import ListNavigation
 
 if TYPE_CHECKING:
     from reader.chinese.audit import Finding
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class MainWindow(LibraryFollowing, QMainWindow):
+class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
     sig_article_shown = Signal(str)  # article id
     export_action: QAction  # made by build_menus
     outline_action: QAction
@@ -248,20 +249,6 @@ class MainWindow(LibraryFollowing, QMainWindow):
 
     # --- articles -----------------------------------------------------------
 
-    def open_article(self, article_id: str) -> bool:
-        index = self.model.index_of_article(article_id)
-        if not index.isValid():
-            return False
-        self.tree.setCurrentIndex(index)  # → on_current_changed shows it
-        self.tree.scrollTo(index)
-        return self.reader.article is not None and self.reader.article.id == article_id
-
-    def open_first_article(self) -> None:
-        first = self.model.neighbour_article(QModelIndex(), 1)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
-            self.tree.scrollTo(first)
-
     def _show(self, article: Article) -> None:
         if self.reader.article is not None and self.reader.article.id != article.id:
             self._settings.setValue("reading/scroll", 0.0)
@@ -300,12 +287,6 @@ class MainWindow(LibraryFollowing, QMainWindow):
         self.bookmarks.set_transform(self.translation.title_transform())
         self.search.set_display(self.translation.title_transform())
 
-    @Slot(str, int)
-    def on_search_open(self, article_id: str, block: int) -> None:
-        if self.filter_box.text():
-            self.filter_box.clear()  # the title filter must not hide the article found
-        self.on_open_requested(article_id, block)
-
     @property
     def settings(self) -> QSettings:
         return self._settings
@@ -336,16 +317,6 @@ class MainWindow(LibraryFollowing, QMainWindow):
                 self.reader.top_block_index(), self.reader.scroll_fraction()
             )
 
-    @Slot(str, object)
-    def on_open_requested(self, article_id: str, block: object) -> None:
-        if not self.open_article(article_id):
-            self.statusBar().showMessage(
-                self.tr("That article is not in the library (or hidden by the filter)."), 8000
-            )
-            return
-        if isinstance(block, int) and block >= 0:
-            self.reader.scroll_to_block(block)
-
     @Slot()
     def on_export(self) -> None:
         if self._current is None:
@@ -357,36 +328,6 @@ class MainWindow(LibraryFollowing, QMainWindow):
     @Slot(object)
     def on_finding_activated(self, finding: Finding) -> None:
         self.reader.highlight(finding.block, finding.start, finding.end)  # -1: the title
-
-    @Slot(QModelIndex, QModelIndex)
-    def on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = self.model.article_id(current)
-        if article_id is None or (self._current is not None and self._current.id == article_id):
-            return  # the list was re-read or re-filtered around the open article
-        article = self._store.get(article_id)
-        if article is not None:
-            self._show(article)
-
-    @Slot(QModelIndex)
-    def on_activated(self, index: QModelIndex) -> None:
-        if self.model.article_id(index) is None:
-            self.tree.setExpanded(index, not self.tree.isExpanded(index))
-        else:
-            self.reader.setFocus()
-
-    def _step(self, step: int) -> None:
-        index = self.model.neighbour_article(self.tree.currentIndex(), step)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
-
-    @Slot()
-    def on_next_article(self) -> None:
-        self._step(1)
-
-    @Slot()
-    def on_previous_article(self) -> None:
-        self._step(-1)
 
     # --- view options -------------------------------------------------------
 
