@@ -76,10 +76,10 @@ def test_the_reader_panes_own_viewport_is_set_up_as_qts(window: MainWindow) -> N
         assert getattr(ours, getter)() == getattr(theirs, getter)(), getter
     assert ours.cursor().shape() == theirs.cursor().shape()
     # The document is laid out for this viewport: its width follows the pane's.
-    window.resize(900, 600)
+    window.resize(1400, 600)
     QApplication.processEvents()
     wide = window.reader.document().textWidth()
-    window.resize(700, 600)
+    window.resize(1000, 600)
     QApplication.processEvents()
     assert window.reader.document().textWidth() < wide
 

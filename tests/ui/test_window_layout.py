@@ -59,7 +59,7 @@ def test_a_first_window_on_a_desktop_screen_has_a_whole_reader_column() -> None:
     assert left >= 200 and outline >= window_layout.OUTLINE_MIN
 
 
-def test_shrinking_takes_the_side_panes_first_then_folds_the_outline() -> None:
+def test_shrinking_shares_the_loss_then_folds_the_outline() -> None:
     comfortable, readable = 740, 480
     chosen = (300, 800, 200)
     assert fit_panes(1300, chosen, comfortable, readable) == chosen  # as the user left it
@@ -67,18 +67,32 @@ def test_shrinking_takes_the_side_panes_first_then_folds_the_outline() -> None:
     assert fit_panes(1400, chosen, comfortable, readable) == (300, 900, 200)
     # A little narrower: the reader's room beyond a whole column goes first.
     assert fit_panes(1260, chosen, comfortable, readable) == (300, 760, 200)
-    # Narrower: the side panes yield before the reader column shrinks.
+    # Narrower (a dock opened beside the panes): the list, the outline and the
+    # reader column all give, so that no one pane is squeezed to uselessness.
     left, reader, outline = fit_panes(1100, chosen, comfortable, readable)
-    assert reader == comfortable and left < 300 and outline < 200
-    # Narrower still: the side panes at their minimums, the reader still readable.
-    left, reader, outline = fit_panes(
-        window_layout.LIST_MIN + window_layout.OUTLINE_MIN + 500, chosen, comfortable, readable
+    assert readable < reader < comfortable and left < 300 and outline < 200
+    assert left > window_layout.LIST_USEFUL and outline > window_layout.OUTLINE_USEFUL
+    # The column readable, the side panes at useful widths: where sharing ends.
+    useful = window_layout.LIST_USEFUL + window_layout.OUTLINE_USEFUL
+    assert fit_panes(useful + readable, chosen, comfortable, readable) == (
+        window_layout.LIST_USEFUL,
+        readable,
+        window_layout.OUTLINE_USEFUL,
     )
-    assert (left, outline) == (window_layout.LIST_MIN, window_layout.OUTLINE_MIN)
-    assert reader == 500
+    # Narrower still: the side panes go on to their minimums, the column stays readable.
+    least = window_layout.LIST_MIN + window_layout.OUTLINE_MIN
+    left, reader, outline = fit_panes(least + readable + 40, chosen, comfortable, readable)
+    assert window_layout.LIST_MIN < left < window_layout.LIST_USEFUL and reader == readable
+    assert fit_panes(least + readable, chosen, comfortable, readable) == (
+        window_layout.LIST_MIN,
+        readable,
+        window_layout.OUTLINE_MIN,
+    )
     # Too narrow for both: the outline folds rather than the column getting unreadable.
     left, reader, outline = fit_panes(700, chosen, comfortable, readable)
     assert outline == 0 and reader >= readable
+    # A pane the user made narrow stays as narrow as chosen, never wider.
+    assert fit_panes(1000, (200, 800, 200), comfortable, readable)[0] == 200
     # Wide again: what the user chose comes back.
     assert fit_panes(1400, chosen, comfortable, readable) == (300, 900, 200)
 
@@ -92,16 +106,35 @@ def test_shrinking_the_window_keeps_the_reader_column_readable(
     window.resize(900, 700)
     QApplication.processEvents()
     left, _reader, outline = window.splitter.sizes()
-    assert left < wide_left and outline < wide_outline  # the side panes yielded
-    assert _characters_per_line(window) >= 30
+    assert left < wide_left and outline < wide_outline  # the side panes yielded…
+    assert left >= window_layout.LIST_USEFUL  # … to widths that still show titles
+    assert _characters_per_line(window) >= window_layout.READABLE_CHARS + 2
     window.resize(680, 700)
     QApplication.processEvents()
     assert window.splitter.sizes()[2] == 0  # the outline folded…
     assert _characters_per_line(window) >= window_layout.READABLE_CHARS - 1  # … not the text
+    assert window.tree.isColumnHidden(1)  # a list this narrow shows titles, not dates
     window.resize(1300, 700)
     QApplication.processEvents()
     assert window.splitter.sizes()[0] == wide_left  # back as the user had it
     assert window.splitter.sizes()[2] == wide_outline
+    assert not window.tree.isColumnHidden(1)
+
+
+def test_opening_find_in_library_leaves_the_list_and_the_column_readable(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] > 700)
+    window.search.show_library_search()  # Edit → Find in Library, a dock on the left
+    qtbot.waitUntil(window.search.dock.isVisible)
+    QApplication.processEvents()
+    left, _reader, outline = window.splitter.sizes()
+    # Not the list squeezed to its minimum (titles cut to a character or two)
+    # while the reader column keeps all its width: each pane gave some.
+    assert left >= window_layout.LIST_USEFUL and outline >= window_layout.OUTLINE_USEFUL
+    assert not window.tree.isColumnHidden(1)
+    assert _characters_per_line(window) >= window_layout.READABLE_CHARS
 
 
 def test_geometry_is_saved_soon_after_a_resize_without_quitting(

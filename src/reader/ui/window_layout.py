@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow, QSplitter, QWidg
 FIRST_SHARE = 0.8
 # Side panes never go narrower than this (px) before they fold.
 LIST_MIN, OUTLINE_MIN = 160, 110
+# Down to these widths (px) the side panes yield together with the reader column;
+# narrower, a list shows a few characters of each title, so they give way only
+# once the column is down to readable.
+LIST_USEFUL, OUTLINE_USEFUL = 240, 150
 # A reader column narrower than this many characters is not readable.
 READABLE_CHARS = 24
 # Geometry is saved this long after the last move, resize or pane drag.
@@ -33,26 +37,38 @@ def fit_panes(
 ) -> tuple[int, int, int]:
     """Widths of list, reader and outline in `total` px, from the widths the user
     chose (`preferred`). Growing gives the reader the room. Shrinking takes, in
-    order: the reader's room beyond a comfortable column; the side panes' room
-    down to their minimums; the reader's down to a readable column; then the
-    outline folds; then the reader goes on shrinking. An outline of width 0 is
-    hidden and stays so."""
+    order: the reader's room beyond a comfortable column; then, together and in
+    proportion to what each has to give, the side panes' room down to useful
+    widths and the reader's down to a readable column; the side panes' down to
+    their minimums; then the outline folds; then the reader goes on shrinking.
+    An outline of width 0 is hidden and stays so."""
     left, chosen, right = preferred
     reader = total - left - right
     floor = min(chosen, comfortable)
     if reader >= floor:
         return left, reader, right
-    # The side panes yield, each in proportion to what it has beyond its minimum.
+    least = min(chosen, readable)
+    useful_l = min(left, LIST_USEFUL)
+    useful_r = min(right, OUTLINE_USEFUL) if right > 0 else 0
+    shared = (left - useful_l) + (right - useful_r) + (floor - least)
+    if shared > 0 and floor - reader <= shared:
+        share = (floor - reader) / shared
+        left -= round(share * (left - useful_l))
+        right -= round(share * (right - useful_r))
+        return left, total - left - right, right
+    left, right = useful_l, useful_r
+    reader = total - left - right
+    # The side panes yield down to their minimums, each in proportion to its room.
     spare_l = max(0, left - LIST_MIN)
     spare_r = max(0, right - OUTLINE_MIN) if right > 0 else 0
     spare = spare_l + spare_r
-    if spare > 0:
-        take = min(floor - reader, spare)
+    if reader < least and spare > 0:
+        take = min(least - reader, spare)
         from_l = round(take * spare_l / spare)
         left -= from_l
         right -= take - from_l
         reader += take
-    if reader >= min(chosen, readable) or right == 0:
+    if reader >= least or right == 0:
         return left, reader, right
     # Still not readable: the outline folds and gives its room to the reader.
     return left, reader + right, 0

@@ -26,6 +26,9 @@ from reader.ui.library_list.article_list_model import ArticleListModel, unread_t
 from reader.ui.own_viewport import give_own_viewport
 from reader.ui.plain_text import protect_view
 
+# Fewer characters of a title than this beside the dates, and the dates give way.
+TITLE_CHARS = 6
+
 
 class ArticleTree(QTreeView):
     sig_delete_requested = Signal()
@@ -39,6 +42,7 @@ class ArticleTree(QTreeView):
         # A narrow step per level: three levels deep the titles keep their room.
         self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
         self.header().setStretchLastSection(False)
+        self._date_width = 0  # set by fit_date_column
         protect_view(self)  # titles in tooltips are text, never markup (traps #16)
         self._check = QTimer(self)
         self._check.setSingleShot(True)
@@ -60,7 +64,21 @@ class ArticleTree(QTreeView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
+        self._fit_columns()
         self._check.start()
+
+    def _fit_columns(self) -> None:
+        """A list too narrow for titles beside dates (a dock open, a small window)
+        shows titles alone: three levels deep they keep TITLE_CHARS characters.
+        The dates come back when there is room; a section's count stays in its
+        tooltip."""
+        if self.header().count() < 2 or not self._date_width:
+            return
+        em = self.fontMetrics().horizontalAdvance("中")
+        room = self.viewport().width() - self._date_width - 3 * self.indentation()
+        narrow = room < TITLE_CHARS * em
+        if narrow != self.isColumnHidden(1):
+            self.setColumnHidden(1, narrow)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.matches(QKeySequence.StandardKey.Delete):
@@ -93,7 +111,9 @@ class ArticleTree(QTreeView):
             self.fontMetrics().horizontalAdvance("0000-00-00"),
             QFontMetrics(emboldened(self.font())).horizontalAdvance(unread),
         )
-        header.resizeSection(1, width + 12)
+        self._date_width = width + 12
+        header.resizeSection(1, self._date_width)
+        self._fit_columns()
 
     def expand_sections(self, depth: int | None) -> None:
         """Expand every section (None) or those down to `depth`, then read the rows
