@@ -7,10 +7,12 @@ PySide6 would read the source of every module imported after it).
 
 from __future__ import annotations
 
+import gc
 import json
 import linecache
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,6 +74,13 @@ def main(library: Path) -> int:
         report["list_face"] = QFontInfo(tree.font()).family()
         style = app.style()  # asked only now: the start itself never asks
         report["style"] = style.name() if style is not None else ""
+        # The collector is off for the start, and on again once the window has painted.
+        report["gc_on_at_first_frame"] = gc.isenabled()
+        waited = time.monotonic()
+        while not gc.isenabled() and time.monotonic() - waited < 10:
+            app.processEvents()
+            time.sleep(0.01)
+        report["gc_on_after_first_paint"] = gc.isenabled()
         window.close()
         return 0
 

@@ -47,6 +47,10 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     assert again["wizard_type_made"] is False  # see reader.ui.own_viewport
     assert again["tablet_event_type_made"] is False  # no event filter before the frame
     assert again["message_box_type_made"] is False  # reader.ui.plain_text builds it on use
+    # No collector passes over the objects the start makes; but it is back for the
+    # session (the first paint, or at most reader.ui.after_start.FALLBACK_MS).
+    assert again["gc_on_at_first_frame"] is False
+    assert again["gc_on_after_first_paint"] is True
     assert str(again["style"]).lower() == "fusion"  # every theme draws with it, from the start
 
 

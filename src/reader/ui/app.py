@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -352,6 +353,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
     def after_first_paint() -> None:
         from reader.ui.damage_check import check_after_start
 
+        gc.enable()  # off for the start (reader.launch)
         if instance is not None:
             instance.listen()
 
