@@ -23,6 +23,7 @@ WATCHED = (
     "reader.ui.search.search_panel",
     "reader.ui.search.find_bar",
     "reader.ui.bookmarks.bookmarks_panel",
+    "reader.library.backup",  # a sound library needs no restore; the daily backup waits
     "hashlib",
     "subprocess",
 )

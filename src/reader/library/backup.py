@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reader.library import owner
 from reader.library.db import (
+    BACKUPS,
     LibraryError,
     NotOurs,
     fsync_path,
@@ -34,7 +35,6 @@ from reader.library.db import (
 from reader.library.files import SQLITE_MAGIC, sniff, sweep_temporaries
 from reader.library.writes import error_code
 
-BACKUPS = "backups"
 DAILY_DAYS = 7  # every backup of the last week is kept…
 WEEKLY = 8  # …then the newest of each week, for this many weeks
 _STAMP = "%Y-%m-%dT%H%M%SZ"
