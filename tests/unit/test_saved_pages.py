@@ -161,6 +161,28 @@ def test_a_page_without_a_breadcrumb_goes_under_its_site(importer: Importer) -> 
     assert importer.parse_bytes(crumb.encode(), Path("c.html")).section_path == ("新华网", "社会")
 
 
+def test_a_title_of_the_site_and_its_column_alone_takes_the_pages_headline(
+    importer: Importer,
+) -> None:
+    # A government CMS's page: <title> is the site and a column, the headline sits in
+    # a table cell named as a title, and there is no breadcrumb.
+    page = (
+        "<html><head><title>北医新闻网_(新闻)</title></head><body>"
+        "<table><tr><td class=bt_title>李简——新外科运动向我们走来</td></tr></table>"
+        f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div></body></html>"
+    )
+    a = importer.parse_bytes(page.encode(), Path("a.html"))
+    assert (a.title, a.section_path) == ("李简——新外科运动向我们走来", ("北医新闻网",))
+    # A headline that holds a site word (网) is still the headline, and the site the
+    # <title>'s last part, when no heading on the page repeats it.
+    page = (
+        "<html><head><title>中国网民突破十亿-新华网</title></head><body>"
+        f"<div class=title>图片新闻</div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></body></html>"
+    )
+    a = importer.parse_bytes(page.encode(), Path("b.html"))
+    assert (a.title, a.section_path) == ("中国网民突破十亿", ("新华网",))
+
+
 def test_no_network_is_ever_touched(
     importer: Importer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

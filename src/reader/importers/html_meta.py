@@ -168,27 +168,40 @@ def _compact(text: str) -> str:
     return _SPACE_RE.sub("", text)
 
 
-def _segments(reference: str, pat: Patterns, data: PageData, sites: list[str]) -> list[str]:
-    """A <title>'s parts without the site's name."""
+def _parts(reference: str, pat: Patterns) -> list[str]:
     if pat.title_separator is None:
         return [reference]
     parts = [p.strip() for p in pat.title_separator.split(reference) if p and p.strip()]
     if pat.title_junk is not None:
         parts = [p for p in parts if not pat.title_junk.match(p)]
-    kept = [
-        p
-        for p in parts
-        if not any(_compact(p) == _compact(s) for s in sites) and not data.site_words.search(p)
-    ]
+    return parts
+
+
+def _site_like(part: str, data: PageData, sites: list[str]) -> bool:
+    return any(_compact(part) == _compact(s) for s in sites) or bool(data.site_words.search(part))
+
+
+def _segments(reference: str, pat: Patterns, data: PageData, sites: list[str]) -> list[str]:
+    """A <title>'s parts without the site's name."""
+    parts = _parts(reference, pat)
+    kept = [p for p in parts if not _site_like(p, data, sites)]
     return kept or parts[:1]  # may be empty: a <title> of junk alone
 
 
 def choose_title(
-    headings: list[str], references: list[str], pat: Patterns, data: PageData, sites: list[str]
+    headings: list[str],
+    references: list[str],
+    pat: Patterns,
+    data: PageData,
+    sites: list[str],
+    site: str | None = None,
 ) -> str | None:
     """The article's headline: a page heading that is a reference title without the
     site's name; else the longest page heading that a reference title carries; else
-    the reference's longest part that is not the site's name."""
+    the reference's longest part that is not the site's name, unless that is the
+    `site`'s own name (a government CMS's <title> is often the site and a column
+    alone, 北医新闻网_(新闻)): then the longest page heading that does not look like
+    a site's name, if there is one."""
     cleaned = [max(parts, key=len) for r in references if (parts := _segments(r, pat, data, sites))]
     wanted = {_compact(c) for c in cleaned}
     if pat.title_junk is not None:
@@ -207,6 +220,10 @@ def choose_title(
             best = heading
     if best is not None:
         return best
+    if cleaned and site and _compact(cleaned[0]) == _compact(site):
+        own = [h for h in headings if len(_compact(h)) >= 4 and not _site_like(h, data, sites)]
+        if own:
+            return max(own, key=lambda h: len(_compact(h)))
     return cleaned[0] if cleaned else None
 
 
@@ -257,12 +274,13 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
         references.append(text_of(title_el))
     sites = [values[k] for k in data.site_meta if k in values]
     meta.headings = _headings(root, data)
-    meta.title = choose_title(meta.headings, references, pat, data, sites)
     meta.site = site_name(sites, references[-1] if title_el is not None else None, pat, data)
+    meta.title = choose_title(meta.headings, references, pat, data, sites, meta.site)
     return meta
 
 
 _SITE_MAX = 20  # longer is a slogan or a sentence, not a site's name
+_BRACKETED = re.compile(r"[(（【\[].*[)）】\]]")
 
 
 def site_name(sites: list[str], title: str | None, pat: Patterns, data: PageData) -> str | None:
@@ -274,10 +292,12 @@ def site_name(sites: list[str], title: str | None, pat: Patterns, data: PageData
             return site
     if title is None or pat.title_separator is None:
         return None
-    parts: list[str] = [
-        str(p).strip() for p in pat.title_separator.split(title) if p and str(p).strip()
-    ]
-    for part in reversed(parts[1:]):  # the last names the site; the first is the headline
+    parts = [str(p).strip() for p in pat.title_separator.split(title) if p and str(p).strip()]
+    columns = [p for p in parts if _BRACKETED.fullmatch(p)]  # 北医新闻网_(新闻): a column's
+    rest = [p for p in parts if p not in columns]
+    # The last part names the site and the first is the headline; a <title> of the
+    # site and its column alone has no headline.
+    for part in reversed(rest[1:] if len(rest) > 1 or not columns else rest):
         if len(part) <= _SITE_MAX and data.site_words.search(part):
             return part
     return None
