@@ -52,6 +52,7 @@ def test_import_list_and_show_by_id(
     code, out, _ = run(capsys, "--library", lib, "show", article_id[:8])
     assert code == ExitCode.OK
     assert out.splitlines()[0] == SEED_TITLE
+    assert out.splitlines()[2].startswith("2023-08-30 13:42 · ")  # the date as people write it
     code, out, _ = run(capsys, "--library", lib, "list")
     assert SEED_TITLE in out and article_id in out
 

@@ -187,7 +187,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return ExitCode.OK
     print(article.title, file=out)
-    meta = [article.published, article.source, article.author, "、".join(article.editors)]
+    from reader.render import shown_date
+
+    published = shown_date(article.published) if article.published else None
+    meta = [published, article.source, article.author, "、".join(article.editors)]
     line = " · ".join(m for m in meta if m)
     if article.section_path:
         print(" / ".join(article.section_path), file=out)

@@ -148,10 +148,15 @@ def heading_anchor(index: int) -> str:
     return f"b{index}"
 
 
+def shown_date(published: str) -> str:
+    """A stored date as people read it: 2005-08-22T19:13 as 2005-08-22 19:13."""
+    return re.sub(r"^(\d{4}-\d{2}-\d{2})T", r"\1 ", published.strip())
+
+
 def meta_line(article: Article) -> str:
     parts: list[str] = []
     if article.published:
-        parts.append(re.sub(r"^(\d{4}-\d{2}-\d{2})T", r"\1 ", article.published.strip()))
+        parts.append(shown_date(article.published))
     if article.source:
         parts.append(article.source.strip())
     if article.author:
