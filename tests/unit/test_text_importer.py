@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.chinese import Converters
 from reader.domain import BlockKind, Script
+from reader.importers import Importer
 from reader.importers.text import parse_text
 
 SEED_SECTION = (
@@ -243,3 +246,21 @@ def test_script_detection(seed_text: str, converters: Converters) -> None:
 def test_a_file_of_only_a_date_is_still_text() -> None:
     parsed = parse_text("2022-02-13\n")
     assert parsed.title == "2022-02-13"
+
+
+def test_a_text_that_opens_with_its_first_paragraph_has_no_title_in_it(tmp_path: Path) -> None:
+    first = (
+        "在美国旧金山举行的中美元首会晤吸引了全世界的目光，"
+        "多名外国专家认为中美合作共赢符合国际社会利益。"
+    )
+    second = "美中合作基金会执行主席认为，两国在气候变化、公共卫生等领域有广泛的合作空间。" * 2
+    parsed = parse_text(f"{first}\n\n{second}\n")
+    assert parsed.title is None  # not a 48-character sentence as a title…
+    assert paragraphs(parsed)[0] == first  # … and the paragraph is kept
+    path = tmp_path / "中美元首会晤.txt"
+    path.write_text(f"{first}\n\n{second}\n", encoding="utf-8")
+    article = Importer(Converters()).parse_file(path)
+    assert article.title == "中美元首会晤"  # the file's name, as the browser saved it
+    # A headline may end with ！ or ？: it stays the title.
+    headline = "軍警強攻立院傳聞四起 總統府：不可能！"
+    assert parse_text(f"{headline}\n\n{second}\n").title == headline

@@ -121,6 +121,12 @@ def _join(parts: list[str]) -> str:
     return "".join(out)
 
 
+def _is_prose(text: str) -> bool:
+    """A line longer than any heading that ends a sentence with 。: a paragraph, not a
+    title (a headline may end with ！ or ？, never with 。)."""
+    return len(text) > _HEADING_MAX and text.rstrip(_CLOSERS).endswith("。")
+
+
 def _title_like(text: str) -> bool:
     return len(text) <= _TITLE_MAX and not _ends_sentence(text)
 
@@ -189,6 +195,8 @@ def parse_text(text: str, pat: Patterns | None = None) -> ParsedText:
         if header.meta(text):
             body_start = i + 1
             continue
+        if result.title is None and _is_prose(text):
+            break  # the article's first paragraph: no title in the file (its name is)
         if result.title is None and len(text) <= _TITLE_MAX:
             result.title = text
             body_start = i + 1
