@@ -183,6 +183,25 @@ def test_a_title_of_the_site_and_its_column_alone_takes_the_pages_headline(
     assert (a.title, a.section_path) == ("中国网民突破十亿", ("新华网",))
 
 
+def test_a_location_line_and_the_title_repeated_under_it_are_not_the_article(
+    importer: Importer,
+) -> None:
+    # A portal's page: the poster's location ("published from", shown since 2022)
+    # and the headline again as the first line of the text.
+    title = "视频丨李克强同志遗体在京火化"
+    page = (
+        f"<html><head><title>{title}_搜狐</title></head><body><h1>{title}</h1>"
+        "<div class=time>2023-11-02 20:13</div>"
+        f"<article><p>发布于：北京市</p><p>{title}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>"
+        "</article></body></html>"
+    )
+    a = importer.parse_bytes(page.encode(), Path("a.html"))
+    assert (a.title, a.published) == (title, "2023-11-02T20:13")
+    assert [b.text for b in a.blocks] == [PARAGRAPH, PARAGRAPH]
+    dated = page.replace("发布于：北京市", "发布于：2023-11-02 20:13")
+    assert importer.parse_bytes(dated.encode(), Path("b.html")).published == "2023-11-02T20:13"
+
+
 def test_no_network_is_ever_touched(
     importer: Importer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
