@@ -95,6 +95,8 @@ def test_meta_line_formats_and_skips_absent_parts() -> None:
         "2023-08-30 13:42 · 作者：張三 · 責編：王子鋒、王珂園"
     )
     assert meta_line(article(published=None, source=None, editors=())) == ""
+    # An "author" that is the outlet again is said once.
+    assert meta_line(article(author="旗幟網", editors=())) == "2023-08-30 13:42 · 旗幟網"
     assert "责编：" in meta_line(article(script=Script.SIMPLIFIED))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.chinese import Converters
-from reader.domain import Block, BlockRole
+from reader.domain import Block, BlockKind, BlockRole
 from reader.importers import Importer, ImportFailure, collect
 from reader.importers.html_tree import MAX_DEPTH, MAX_ELEMENTS
 from tests.mhtml import make_mhtml
@@ -200,6 +200,27 @@ def test_a_location_line_and_the_title_repeated_under_it_are_not_the_article(
     assert [b.text for b in a.blocks] == [PARAGRAPH, PARAGRAPH]
     dated = page.replace("发布于：北京市", "发布于：2023-11-02 20:13")
     assert importer.parse_bytes(dated.encode(), Path("b.html")).published == "2023-11-02T20:13"
+
+
+def test_a_taiwanese_byline_and_a_picture_caption(importer: Importer) -> None:
+    caption = "▲政府擬將18%調降為9%。(圖／東森新聞提供)"
+    page = (
+        "<html><head><title>軍公教18%調9%？ 民進黨不支持 | ETtoday新聞雲</title>"
+        '<meta name="author" content="ETtoday 新聞雲">'
+        '<meta property="og:site_name" content="ETtoday 新聞雲"></head><body>'
+        "<h1>軍公教18%調9%？ 民進黨不支持</h1><div class=story>"
+        f"<p>記者王文萱／台北報導</p><p>{PARAGRAPH}</p><p><strong>{caption}</strong></p>"
+        f"<p>{PARAGRAPH}</p></div></body></html>"
+    )
+    a = importer.parse_bytes(page.encode(), Path("a.html"))
+    # The reporter, not the outlet, is the author; the byline leaves the text.
+    assert a.author == "王文萱"
+    # A caption in bold is a paragraph, not a heading the outline would list.
+    assert [(b.kind, b.text) for b in a.blocks] == [
+        (BlockKind.PARAGRAPH, PARAGRAPH),
+        (BlockKind.PARAGRAPH, caption),
+        (BlockKind.PARAGRAPH, PARAGRAPH),
+    ]
 
 
 def test_no_network_is_ever_touched(

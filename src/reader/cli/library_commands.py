@@ -190,7 +190,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from reader.render import shown_date
 
     published = shown_date(article.published) if article.published else None
-    meta = [published, article.source, article.author, "、".join(article.editors)]
+    author = article.author if article.author != article.source else None
+    meta = [published, article.source, author, "、".join(article.editors)]
     line = " · ".join(m for m in meta if m)
     if article.section_path:
         print(" / ".join(article.section_path), file=out)

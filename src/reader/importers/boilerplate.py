@@ -50,6 +50,7 @@ class Patterns:
     date_us: re.Pattern[str] | None = None  # 9/17/2004 5:54:13 AM, after a label only
     date_issue: re.Pattern[str] | None = None  # ——《北京之春》1998年3月号: a month
     heading_noise: re.Pattern[str] | None = None  # "[编辑]" after a wiki heading
+    caption: re.Pattern[str] | None = None  # ▲…, …(圖／…提供): a picture's, never a heading
     date_compact: re.Pattern[str] | None = None  # 20231001, read in titles only
     title_junk: re.Pattern[str] | None = None  # "null", "无标题": no title at all
     # 出生日期, 成立时间 …: a date of something else, never the page's own date.
@@ -97,6 +98,7 @@ class Patterns:
             date_us=optional("date_us"),
             date_issue=optional("date_issue"),
             heading_noise=optional("heading_noise"),
+            caption=optional("caption"),
             date_compact=optional("date_compact"),
             title_junk=optional("title_junk"),
             date_other=optional("date_other"),

@@ -92,7 +92,10 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
             continue
         name = credit(text, pat)
         if name:
-            if result.author is None:
+            # A byline names the writer: it wins over an "author" that is the outlet
+            # (the source, or the site the article is filed under).
+            outlets = (result.source, result.section_path[0] if result.section_path else None)
+            if result.author is None or result.author in outlets:
                 result.author = name
             continue
         if header.meta(text, labelled_only=True):
@@ -116,6 +119,8 @@ def _block(line: Line, pat: Patterns, has_prose: bool, last: bool, below: int) -
     if line.level is not None and pat.heading_noise is not None:
         head, tail = text[:-40], text[-40:]  # the end only: linear however long
         text = head + pat.heading_noise.sub("", tail) or line.text
+    if pat.caption is not None and len(text) <= MARKED_HEADING_MAX and pat.caption.search(text):
+        return Block.paragraph(text)  # a picture's caption, bold or marked as it may be
     if line.level is not None and len(text) <= MARKED_HEADING_MAX:
         return Block.heading(text, min(4, max(2, line.level)))
     short = len(text) <= HEADING_MAX and not _ends_sentence(text)

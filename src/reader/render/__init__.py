@@ -159,8 +159,8 @@ def meta_line(article: Article) -> str:
         parts.append(shown_date(article.published))
     if article.source:
         parts.append(article.source.strip())
-    if article.author:
-        parts.append(f"作者：{article.author.strip()}")
+    if article.author and article.author.strip() != (article.source or "").strip():
+        parts.append(f"作者：{article.author.strip()}")  # not the outlet named again
     if article.editors:
         label = "責編" if article.script is Script.TRADITIONAL else "责编"
         parts.append(f"{label}：{'、'.join(article.editors)}")
