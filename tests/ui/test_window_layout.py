@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.chinese import Converters
+from reader.chinese.convert import ScriptMode
 from reader.library import ArticleStore, open_library
 from reader.ui import window_layout
 from reader.ui.main_window import MainWindow
@@ -151,3 +152,26 @@ def test_geometry_is_saved_soon_after_a_resize_without_quitting(
     qtbot.addWidget(other)
     assert other.restoreGeometry(geometry)
     assert (other.width(), other.height()) == (700, 500)
+
+
+def test_side_by_side_beside_a_dock_keeps_two_readable_columns(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] > 700)
+    window.search.show_library_search()
+    qtbot.waitUntil(window.search.dock.isVisible)
+    QApplication.processEvents()
+    one_column = window.splitter.sizes()[1]
+    window.translation.script.set_mode(ScriptMode.SIMPLIFIED)
+    window.translation.script.side_by_side.setChecked(True)  # Side by Side on the toolbar
+    qtbot.waitUntil(lambda: window.reader.is_parallel)
+    QApplication.processEvents()
+    # Two columns need the room one did: the side panes give it (the outline folds).
+    assert window.splitter.sizes()[1] > one_column
+    per_column = _characters_per_line(window) / 2
+    assert per_column >= window_layout.READABLE_CHARS - 4
+    window.translation.script.side_by_side.setChecked(False)  # one column again
+    qtbot.waitUntil(lambda: not window.reader.is_parallel)
+    QApplication.processEvents()
+    assert window.splitter.sizes()[1] == one_column

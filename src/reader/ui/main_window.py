@@ -242,7 +242,8 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         """The reader pane's width for a whole column and for a just readable one."""
         options = self.render_options()
         px = max(8, round(options.base_px * options.zoom))
-        return window_layout.column_widths(self.reader, px, options.measure_em)
+        columns = 2 if self.reader.is_parallel else 1  # side by side: two columns to keep
+        return window_layout.column_widths(self.reader, px, options.measure_em, columns)
 
     def set_theme(self, theme: str) -> None:
         self.view_options.set_theme(theme)
@@ -271,7 +272,10 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         if self._current is None:
             return
         options = replace(self.render_options(), marks=self.bookmarks.marks())
+        parallel = self.reader.is_parallel
         shown = self.translation.present(self._current, self.reader, self.outline, options)
+        if self.reader.is_parallel != parallel:
+            self.splitter.refit()  # two columns need more room than one, or less
         self.setWindowTitle(self.tr("{0} — Reader").format(shown.title))
         self._set_list_font()
 

@@ -74,14 +74,19 @@ def fit_panes(
     return left, reader + right, 0
 
 
-def column_widths(view: QAbstractScrollArea, font_px: int, measure_em: int) -> tuple[int, int]:
-    """The reader pane's width for a whole column (`measure_em` characters) and
-    for a just readable one, scroll bar and margins included."""
+def column_widths(
+    view: QAbstractScrollArea, font_px: int, measure_em: int, columns: int = 1
+) -> tuple[int, int]:
+    """The reader pane's width for whole columns (`measure_em` characters each;
+    two side by side) and for just readable ones, scroll bar and margins included."""
     # The style's PM_ScrollBarExtent, as the bar reports it: asking the style
     # builds QStyle's Python enums first, 8 ms of the start.
     bar = view.verticalScrollBar().sizeHint().width()
     extra = 2 * font_px + bar + 4  # the column's side margins, the bar, the frame
-    return measure_em * font_px + extra, READABLE_CHARS * font_px + extra
+    return (
+        columns * measure_em * font_px + extra,
+        columns * READABLE_CHARS * font_px + extra,
+    )
 
 
 def saved_sizes(state: bytes) -> list[int] | None:
@@ -133,6 +138,12 @@ class PaneSplitter(QSplitter):
                 self._preferred = (saved[0], saved[1], saved[2])
         return bool(done)
 
+    def refit(self) -> None:
+        """Lay the panes out again for what the reader pane now needs (one column or
+        two side by side), as a resize would."""
+        if self.count() == 3 and self._preferred is not None and self.width() > 0:
+            self._fit(self.width())
+
     def on_moved(self, _pos: int, _index: int) -> None:
         if not self._fitting:
             self.remember()
@@ -142,8 +153,12 @@ class PaneSplitter(QSplitter):
         if self.count() != 3 or self._preferred is None:
             self.remember()
             return
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        assert self._preferred is not None
         handles = sum(self.handleWidth() for i in range(1, 3) if not self._hidden(i))
-        total = event.size().width() - handles
+        total = width - handles
         left, reader, right = self._preferred
         outline_shown = not self._hidden(2)
         if not outline_shown:
