@@ -15,6 +15,7 @@ from reader.library.manage import (
     move,
     rename_section,
     restore,
+    set_read,
     trash,
     trashed,
     with_notes,
@@ -85,6 +86,7 @@ def test_an_old_library_is_migrated_to_one_section_per_site_after_a_backup(
     assert _names(store) == [(0, SIMPLIFIED_SITE, 0), (1, "党建", 2), (1, "國際", 1)]
     (backup,) = list_backups(tmp_path / "lib" / "backups")
     assert backup.reason == "pre-migration-v4"
+    assert _listed(store) == _counted_afresh(store.conn)  # counted once, by schema 7
     titles = dict(store.conn.execute("SELECT id, folded_title FROM articles").fetchall())
     assert titles == {"s1": "中联部", "t1": "中联部", "t2": "国际新闻"}
     # Importing into the other script's name finds the merged section.
@@ -141,3 +143,59 @@ def test_the_place_of_an_article_is_counted(tmp_path: Path) -> None:
     for row_number, row in enumerate(rows):
         assert place_in_section(store.conn, row.id) == (1, row_number)
     assert list_sections(store.conn)[0].count == 5
+
+
+def _counted_afresh(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
+    """Each section's articles out of the Trash, and of those the unread, counted
+    from the articles themselves: what the schema's counts must say."""
+    rows = conn.execute(
+        "SELECT section_id, count(*), sum(read = 0) FROM articles "
+        "WHERE trashed_at IS NULL GROUP BY section_id"
+    )
+    return {int(s): (int(n), int(u)) for s, n, u in rows}
+
+
+def _listed(store: ArticleStore) -> dict[int, tuple[int, int]]:
+    from reader.library.listing import unread_counts
+
+    unread = unread_counts(store.conn)
+    return {s.id: (s.count, unread.get(s.id, 0)) for s in store.sections() if s.count}
+
+
+def test_the_sections_counts_follow_every_kind_of_write(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    conn = store.conn
+
+    def agree() -> None:
+        assert _listed(store) == _counted_afresh(conn)
+
+    for i in range(6):
+        store.add(_article(f"a{i}", f"第{i}篇", ("甲站", "要闻") if i < 4 else ("乙站",)))
+    agree()
+    store.mark_read("a0")  # the app marks an article read as it opens
+    set_read(conn, ["a1", "a2"], True)
+    set_read(conn, ["a2"], False)
+    agree()
+    trash(conn, ["a1", "a3", "a4"])  # a read one, an unread one, one from another site
+    agree()
+    restore(conn, ["a3"])
+    agree()
+    move(conn, ["a0", "a3"], ("乙站", "国际"))  # into a section made for them
+    agree()
+    # Imported again, filed elsewhere (its breadcrumb changed): the counts move too.
+    store.add(_article("a5", "第5篇", ("丙站",)))
+    agree()
+    rename_section(conn, store.sections()[0].id, "乙站")  # 甲站 merges into 乙站
+    agree()
+    assert empty_trash(store) == 2
+    agree()
+    store.delete_forever(["a2"])
+    agree()
+    # A section removed takes its counts along: a new section given its id starts at 0.
+    gone = {s.id for s in store.sections()}
+    move(conn, [r[0] for r in conn.execute("SELECT id FROM articles")], ("丁站",))
+    agree()
+    stale = conn.execute(
+        "SELECT count(*) FROM section_counts WHERE section_id NOT IN (SELECT id FROM sections)"
+    ).fetchone()[0]
+    assert stale == 0 and gone

@@ -124,6 +124,52 @@ MIGRATIONS: tuple[str, ...] = (
         ON articles (section_id, trashed_at, folded_title, id, published, title, read);
     CREATE INDEX articles_in_trash ON articles (trashed_at) WHERE trashed_at IS NOT NULL;
     """,
+    # 7: each section's counts (its articles out of the Trash, and of those the unread),
+    # kept by triggers in the transaction of every write: the list reads 55 rows at
+    # start instead of counting 100,000 articles in two indexes (~11 ms). A section
+    # removed takes its row along (its id may be given to a new section). The index
+    # of unread articles, which only those counts read, goes.
+    """
+    CREATE TABLE section_counts (
+        section_id INTEGER PRIMARY KEY,
+        listed INTEGER NOT NULL DEFAULT 0,
+        unread INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO section_counts (section_id, listed, unread)
+        SELECT section_id, count(*), sum(read = 0) FROM articles
+        WHERE trashed_at IS NULL GROUP BY section_id;
+    CREATE TRIGGER articles_counted_in AFTER INSERT ON articles
+        WHEN NEW.trashed_at IS NULL
+    BEGIN
+        INSERT INTO section_counts (section_id, listed, unread)
+            VALUES (NEW.section_id, 1, NEW.read = 0)
+            ON CONFLICT (section_id)
+            DO UPDATE SET listed = listed + 1, unread = unread + (NEW.read = 0);
+    END;
+    CREATE TRIGGER articles_counted_out AFTER DELETE ON articles
+        WHEN OLD.trashed_at IS NULL
+    BEGIN
+        UPDATE section_counts SET listed = listed - 1, unread = unread - (OLD.read = 0)
+            WHERE section_id = OLD.section_id;
+    END;
+    CREATE TRIGGER articles_counted_again AFTER UPDATE OF section_id, read, trashed_at
+        ON articles
+        WHEN OLD.section_id IS NOT NEW.section_id OR OLD.read IS NOT NEW.read
+            OR (OLD.trashed_at IS NULL) IS NOT (NEW.trashed_at IS NULL)
+    BEGIN
+        UPDATE section_counts SET listed = listed - 1, unread = unread - (OLD.read = 0)
+            WHERE section_id = OLD.section_id AND OLD.trashed_at IS NULL;
+        INSERT INTO section_counts (section_id, listed, unread)
+            SELECT NEW.section_id, 1, NEW.read = 0 WHERE NEW.trashed_at IS NULL
+            ON CONFLICT (section_id)
+            DO UPDATE SET listed = listed + 1, unread = unread + (NEW.read = 0);
+    END;
+    CREATE TRIGGER sections_uncounted AFTER DELETE ON sections
+    BEGIN
+        DELETE FROM section_counts WHERE section_id = OLD.id;
+    END;
+    DROP INDEX articles_unread;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
