@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from reader.ui.search.search_tools import SearchTools
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class LibraryFollowing:
     # What the window has (MainWindow sets them).
     tree: ArticleTree
@@ -55,7 +51,9 @@ class LibraryFollowing:
 
     def import_paths(self, paths: list[Path]) -> None:
         if paths and not self.imports.start(paths):
-            self.statusBar().showMessage(_tr("An import is already running."), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "An import is already running."), 5000
+            )
 
     def reload_list(self) -> None:
         reload_keeping_view(self.tree, self.model)
@@ -85,15 +83,15 @@ class LibraryFollowing:
         self.bookmarks.set_article(None)
         self.reader.show_article(None, self.render_options())
         self.outline.set_article(None)
-        self.setWindowTitle(_tr("Reader"))
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Reader"))
 
     def on_import_finished(self, report: ImportReport) -> None:
         current = self.reader.article.id if self.reader.article is not None else None
         self.reload_list()
         self.statusBar().showMessage(
-            _tr("{0} added, {1} updated, {2} already in the library, {3} failed").format(
-                report.added, report.updated, report.unchanged, len(report.failures)
-            ),
+            QCoreApplication.translate(
+                "MainWindow", "{0} added, {1} updated, {2} already in the library, {3} failed"
+            ).format(report.added, report.updated, report.unchanged, len(report.failures)),
             10000,
         )
         target = report.last_id if report.added else current
