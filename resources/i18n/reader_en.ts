@@ -42,6 +42,14 @@
             <source>{0}: no article with this id in the library</source>
             <translation>{0}: no article with this id in the library</translation>
         </message>
+        <message>
+            <source>Upgrading the library for this version of Reader. A backup is taken first, which can take a while for a large library.</source>
+            <translation>Upgrading the library for this version of Reader. A backup is taken first, which can take a while for a large library.</translation>
+        </message>
+        <message>
+            <source>The library is damaged. Setting it aside and restoring the newest verified backup…</source>
+            <translation>The library is damaged. Setting it aside and restoring the newest verified backup…</translation>
+        </message>
     </context>
     <context>
         <name>ArticleDocumentView</name>

@@ -42,6 +42,14 @@
         <source>{0}: no article with this id in the library</source>
         <translation>{0}：书库中没有这个编号的文章</translation>
     </message>
+    <message>
+        <source>Upgrading the library for this version of Reader. A backup is taken first, which can take a while for a large library.</source>
+        <translation>正在为这个版本的 Reader 升级书库。会先做一份备份，书库很大时需要一些时间。</translation>
+    </message>
+    <message>
+        <source>The library is damaged. Setting it aside and restoring the newest verified backup…</source>
+        <translation>书库已损坏。正在把它移到一旁，并恢复最新的已验证备份……</translation>
+    </message>
 </context>
 <context>
     <name>ArticleDocumentView</name>

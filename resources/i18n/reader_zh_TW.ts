@@ -42,6 +42,14 @@
         <source>{0}: no article with this id in the library</source>
         <translation>{0}：書庫中沒有這個編號的文章</translation>
     </message>
+    <message>
+        <source>Upgrading the library for this version of Reader. A backup is taken first, which can take a while for a large library.</source>
+        <translation>正在為這個版本的 Reader 升級書庫。會先做一份備份，書庫很大時需要一些時間。</translation>
+    </message>
+    <message>
+        <source>The library is damaged. Setting it aside and restoring the newest verified backup…</source>
+        <translation>書庫已損壞。正在把它移到一旁，並還原最新的已驗證備份……</translation>
+    </message>
 </context>
 <context>
     <name>ArticleDocumentView</name>

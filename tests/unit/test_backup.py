@@ -239,7 +239,9 @@ def _schema_2_library(folder: Path) -> Path:
 
 def test_schema_2_library_is_backed_up_then_migrated(tmp_path: Path) -> None:
     _schema_2_library(tmp_path / "lib")
-    conn = open_library(tmp_path / "lib")
+    said: list[str] = []
+    conn = open_library_with_report(tmp_path / "lib", busy=said.append)[0]
+    assert said == ["upgrade"]  # before the backup: the app says so while it runs
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     old = ArticleStore(conn).get("old1")
     assert old is not None and old.title == "舊文章"
@@ -251,7 +253,9 @@ def test_schema_2_library_is_backed_up_then_migrated(tmp_path: Path) -> None:
 
 
 def test_a_new_library_takes_no_backup(tmp_path: Path) -> None:
-    open_library(tmp_path / "lib")
+    said: list[str] = []
+    open_library_with_report(tmp_path / "lib", busy=said.append)
+    assert said == []  # nothing long to announce
     assert not (tmp_path / "lib" / "backups").exists()
     assert sorted(p.name for p in (tmp_path / "lib").iterdir() if "sqlite3.new" in p.name) == []
 

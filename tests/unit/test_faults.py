@@ -134,7 +134,9 @@ def test_overwritten_bytes_are_detected_moved_aside_and_the_backup_restored(tmp_
     path, notes_before = _library_with_backup(folder)
     damaged = _overwrite_middle(path)
     assert check(path) != ["ok"]
-    conn, report = open_library_with_report(folder)
+    said: list[str] = []
+    conn, report = open_library_with_report(folder, busy=said.append)
+    assert said == ["recover"]  # the app says so while it happens (reader.ui.start_notice)
     assert any("damaged" in line and "restored" in line for line in report)
     (aside,) = folder.glob("library.sqlite3.damaged-*Z")
     assert aside.read_bytes() == damaged  # kept as it was, never overwritten

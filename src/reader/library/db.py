@@ -16,7 +16,7 @@ import importlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reader.library import owner
@@ -39,6 +39,8 @@ from reader.library.writes import LibraryError as LibraryError
 from reader.library.writes import write as write
 
 DB_NAME = "library.sqlite3"
+# Told what long work opening a library is about to do: "upgrade" or "recover".
+Busy = Callable[[str], None]
 BACKUPS = "backups"  # the backups' folder, beside the library (reader.library.backup)
 BUSY_TIMEOUT_MS = 5000
 
@@ -271,7 +273,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def connect_with_report(
-    path: Path, defer_check: bool = False
+    path: Path, defer_check: bool = False, busy: Busy | None = None
 ) -> tuple[sqlite3.Connection, list[str]]:
     """Open the library at `path`, and say what had to be done to open it.
 
@@ -283,7 +285,9 @@ def connect_with_report(
 
     With `defer_check`, the after-a-crash damage check is not run here (the app
     opens its window first): reader.library.deferred_check says whether it is
-    owed and runs it on a connection of its own.
+    owed and runs it on a connection of its own. `busy` is told before work that
+    may take seconds ("upgrade": a backup and a migration; "recover": a damaged
+    library set aside and a backup restored), so the app can say so.
     """
     with _first_open:
         if owner.held(path):
@@ -291,7 +295,7 @@ def connect_with_report(
             if not conn.readonly:
                 _configure(conn)
             return conn, []
-        return _open_first(path, defer_check)
+        return _open_first(path, defer_check, busy)
 
 
 def session_of(conn: sqlite3.Connection) -> Session | None:
@@ -300,7 +304,9 @@ def session_of(conn: sqlite3.Connection) -> Session | None:
     return _sessions.get(key) if key is not None else None
 
 
-def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnection, list[str]]:
+def _open_first(
+    path: Path, defer_check: bool = False, busy: Busy | None = None
+) -> tuple[LibraryConnection, list[str]]:
     notes: list[str] = []
     damaged: Path | None = None
     sweep_temporaries(path.parent, path.name)
@@ -325,6 +331,8 @@ def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnectio
             raise LibraryError(f"{path} is damaged ({exc}) and read-only; left untouched") from exc
         from reader.library.backup import recover
 
+        if busy is not None:
+            busy("recover")
         damaged, more = recover(path, str(exc))
         notes += more
         conn, version = _open_checked(path, readonly=False, check=False)
@@ -337,7 +345,7 @@ def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnectio
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         _configure(conn)
-        _upgrade(conn, path, version)
+        _upgrade(conn, path, version, busy)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path} cannot be used: {exc}") from exc
@@ -353,10 +361,12 @@ def _open_first(path: Path, defer_check: bool = False) -> tuple[LibraryConnectio
     return conn, notes
 
 
-def _upgrade(conn: LibraryConnection, path: Path, version: int) -> None:
+def _upgrade(conn: LibraryConnection, path: Path, version: int, busy: Busy | None = None) -> None:
     """Migrate, after a verified backup when the library already holds data."""
     if version >= SCHEMA_VERSION:
         return
+    if busy is not None and version >= 1:
+        busy("upgrade")
     backup: Path | None = None
     if version >= 1:
         from reader.library.backup import backup_now, backups_dir
@@ -407,7 +417,7 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def open_library_with_report(
-    directory: Path, defer_check: bool = False
+    directory: Path, defer_check: bool = False, busy: Busy | None = None
 ) -> tuple[sqlite3.Connection, list[str]]:
     """Open the library in `directory` (created if missing), with the notes of
     connect_with_report for the user."""
@@ -417,7 +427,7 @@ def open_library_with_report(
         raise LibraryError(
             f"cannot create the library folder {directory}: {exc.strerror or exc}"
         ) from exc
-    return connect_with_report(directory / DB_NAME, defer_check)
+    return connect_with_report(directory / DB_NAME, defer_check, busy)
 
 
 def open_library(directory: Path) -> sqlite3.Connection:

@@ -289,14 +289,21 @@ def run(args: Namespace | SimpleNamespace) -> int:
             print(f"reader: Reader is already running; {done}")
             return 0
         # It listens once the window has painted (after_first_paint below).
+    from reader.ui.start_notice import StartNotice
+
+    notice = StartNotice()  # shown only if an upgrade or a restore may take seconds
     try:
         # The after-a-crash check waits until the window is up (ui/damage_check.py);
         # a screenshot shows what is there and exits, so it checks first.
-        conn, notes = open_library_with_report(library_dir, defer_check=not screenshot)
+        conn, notes = open_library_with_report(
+            library_dir, defer_check=not screenshot, busy=None if screenshot else notice
+        )
     except LibraryError as exc:
+        notice.close()
         log.error("cannot open library: %s", exc)
         report(str(exc))
         return 1
+    notice.close()
     for note in notes:
         log.warning("library: %s", note)
     # The window's connection keeps 512 KiB of pages, not SQLite's 2 MiB: what it
