@@ -181,9 +181,10 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         start); unless another one was opened by then (--open, a click).
         """
         geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        elif not self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # not sized by the caller
+        restored = geometry is not None and bool(self.restoreGeometry(geometry))
+        # None saved (a first start), or one Qt cannot use (damaged, or saved under
+        # another display server: it left the window 768x278): as a first window.
+        if not restored and not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             window_layout.place_first_window(self)
             self.splitter.set_preferred(window_layout.first_sizes(self.width()))
         splitter = self._settings.value("window/splitter")
