@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.ui import app as app_module
+from reader.ui import app_log
 
 
 def test_records_reach_the_log_file_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "logs" / "reader.log"
-    monkeypatch.setattr(app_module, "log_path", lambda: path)
-    handler = app_module._LazyFileHandler()
+    monkeypatch.setattr(app_log, "log_path", lambda: path)
+    handler = app_log._LazyFileHandler()
     logger = logging.getLogger("reader.test-log-file")
     logger.propagate = False
     logger.addHandler(handler)
