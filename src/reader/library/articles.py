@@ -270,10 +270,9 @@ class ArticleStore:
 
     def sections(self) -> list[SectionRow]:
         """Every section with its own article count (the Trash left out), parents first."""
-        rows = self.conn.execute(
-            "SELECT s.id, s.parent_id, s.name, count(a.id) FROM sections s "
-            "LEFT JOIN articles a ON a.section_id = s.id AND a.trashed_at IS NULL "
-            "GROUP BY s.id ORDER BY s.id"
+        rows = self.conn.execute(  # the counts the schema keeps (section_counts)
+            "SELECT s.id, s.parent_id, s.name, coalesce(n.listed, 0) FROM sections s "
+            "LEFT JOIN section_counts n ON n.section_id = s.id ORDER BY s.id"
         ).fetchall()
         return [SectionRow(int(i), int(p), str(n), int(c)) for i, p, n, c in rows]
 

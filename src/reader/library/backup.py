@@ -23,7 +23,6 @@ from pathlib import Path
 
 from reader.library import owner
 from reader.library.db import (
-    BACKUPS,
     LibraryError,
     NotOurs,
     fsync_path,
@@ -32,6 +31,7 @@ from reader.library.db import (
     reader_schema,
     sidecar,
 )
+from reader.library.db import backups_dir as backups_dir  # where it is asked for
 from reader.library.files import SQLITE_MAGIC, sniff, sweep_temporaries
 from reader.library.writes import error_code
 
@@ -50,10 +50,6 @@ class Backup:
     @property
     def bookmarks_json(self) -> Path:
         return self.path.with_name(f"bookmarks-{self.path.name[len('library-') : -8]}.json")
-
-
-def backups_dir(library_path: Path) -> Path:
-    return library_path.parent / BACKUPS
 
 
 def list_backups(folder: Path) -> list[Backup]:

@@ -45,6 +45,11 @@ BACKUPS = "backups"  # the backups' folder, beside the library (reader.library.b
 BUSY_TIMEOUT_MS = 5000
 
 
+def backups_dir(library_path: Path) -> Path:
+    """Where a library's backups are kept: a folder beside it."""
+    return library_path.parent / BACKUPS
+
+
 def default_library_dir() -> Path:
     """READER_HOME if set, else the platform's user data folder."""
     home = os.environ.get("READER_HOME")
@@ -311,7 +316,7 @@ def _open_first(
     damaged: Path | None = None
     sweep_temporaries(path.parent, path.name)
     for prefix in (".library-", ".bookmarks-"):
-        sweep_temporaries(path.parent / BACKUPS, prefix)
+        sweep_temporaries(backups_dir(path), prefix)
     if not path.exists():
         from reader.library.backup import recover_missing  # only then: ~1.5 ms of a start
 
@@ -365,12 +370,12 @@ def _upgrade(conn: LibraryConnection, path: Path, version: int, busy: Busy | Non
     """Migrate, after a verified backup when the library already holds data."""
     if version >= SCHEMA_VERSION:
         return
-    if busy is not None and version >= 1:
-        busy("upgrade")
     backup: Path | None = None
     if version >= 1:
-        from reader.library.backup import backup_now, backups_dir
+        from reader.library.backup import backup_now
 
+        if busy is not None:
+            busy("upgrade")
         try:
             backup = backup_now(conn, backups_dir(path), f"pre-migration-v{version}")
         except LibraryError as exc:
