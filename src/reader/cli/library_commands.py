@@ -187,11 +187,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return ExitCode.OK
     print(article.title, file=out)
-    from reader.render import shown_date
+    from reader.render import shown_author, shown_date
 
     published = shown_date(article.published) if article.published else None
-    author = article.author if article.author != article.source else None
-    meta = [published, article.source, author, "、".join(article.editors)]
+    meta = [published, article.source, shown_author(article), "、".join(article.editors)]
     line = " · ".join(m for m in meta if m)
     if article.section_path:
         print(" / ".join(article.section_path), file=out)

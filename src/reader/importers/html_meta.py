@@ -292,7 +292,7 @@ def site_name(sites: list[str], title: str | None, pat: Patterns, data: PageData
             return site
     if title is None or pat.title_separator is None:
         return None
-    parts = [str(p).strip() for p in pat.title_separator.split(title) if p and str(p).strip()]
+    parts = _parts(title, pat)
     columns = [p for p in parts if _BRACKETED.fullmatch(p)]  # 北医新闻网_(新闻): a column's
     rest = [p for p in parts if p not in columns]
     # The last part names the site and the first is the headline; a <title> of the

@@ -153,14 +153,20 @@ def shown_date(published: str) -> str:
     return re.sub(r"^(\d{4}-\d{2}-\d{2})T", r"\1 ", published.strip())
 
 
+def shown_author(article: Article) -> str | None:
+    """The author as the meta line names it: not the outlet named again."""
+    author = (article.author or "").strip()
+    return author if author and author != (article.source or "").strip() else None
+
+
 def meta_line(article: Article) -> str:
     parts: list[str] = []
     if article.published:
         parts.append(shown_date(article.published))
     if article.source:
         parts.append(article.source.strip())
-    if article.author and article.author.strip() != (article.source or "").strip():
-        parts.append(f"作者：{article.author.strip()}")  # not the outlet named again
+    if author := shown_author(article):
+        parts.append(f"作者：{author}")
     if article.editors:
         label = "責編" if article.script is Script.TRADITIONAL else "责编"
         parts.append(f"{label}：{'、'.join(article.editors)}")
