@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reader.library import open_library
 from reader.library.db import DB_NAME, open_library_with_report
 from reader.library.deferred_check import check_due, check_in_place
@@ -57,7 +59,8 @@ def test_a_sound_library_checked_later_is_stamped_clean(tmp_path: Path) -> None:
     assert not needs_check(path)  # a clean close after the check: the next start skips it
 
 
-def test_damage_found_later_is_recovered_at_the_next_open(tmp_path: Path) -> None:
+@pytest.mark.parametrize("next_open", ["app", "command line"])
+def test_damage_found_later_is_recovered_at_the_next_open(tmp_path: Path, next_open: str) -> None:
     folder = tmp_path / "lib"
     big_library_with_backup(folder)
     die_with_it_open(folder)
@@ -69,8 +72,15 @@ def test_damage_found_later_is_recovered_at_the_next_open(tmp_path: Path) -> Non
     assert problem is not None
     conn.close()
     assert not sidecar(path, ".clean").exists()  # never stamped clean
-    conn, notes = open_library_with_report(folder)  # the next start: checked, recovered
+    # The next start, of the app (which defers a check it merely owes) or of a
+    # command: a library found damaged is checked before it is used, and recovered.
+    said: list[str] = []
+    conn, notes = open_library_with_report(
+        folder, defer_check=next_open == "app", busy=said.append
+    )
     assert any("backup" in note for note in notes), notes
+    assert said == ["recover"] and not check_due(conn)
+    assert not sidecar(path, ".suspect").exists()  # recovered: nothing owed any more
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.close()
 

@@ -201,12 +201,13 @@ def _open_checked(
         must_check = session.begin() and check
         if conn._key is not None:
             _sessions[conn._key] = session
-        if must_check and defer:
+        if must_check and defer and not session.was_suspect:
             session.check_due, must_check = True, False
         if must_check:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
             if rows != ["ok"]:
                 raise _Damaged("; ".join(rows[:3]))
+            session.sound()
     except NotOurs as exc:
         if conn is not None:
             conn.close()
@@ -341,6 +342,9 @@ def _open_first(
         damaged, more = recover(path, str(exc))
         notes += more
         conn, version = _open_checked(path, readonly=False, check=False)
+        session = session_of(conn)
+        if session is not None:
+            session.sound()  # a verified backup now: the damaged file is set aside
     if readonly:
         if version < SCHEMA_VERSION:
             conn.close()

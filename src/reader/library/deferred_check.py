@@ -34,6 +34,7 @@ def check_in_place(path: Path) -> str | None:
         if session is not None:
             if rows == ["ok"]:
                 session.check_due = False
+                session.sound()
             else:
                 session.suspect()  # before this connection closes: maybe the last one
     finally:

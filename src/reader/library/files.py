@@ -105,6 +105,9 @@ def _owner_alive(marker: Path) -> bool:
     return False
 
 
+SUSPECT = ".suspect"  # beside a library a check found damaged, until it is recovered
+
+
 class Session:
     """This process's mark on an open library, from its first connection to its last."""
 
@@ -112,12 +115,23 @@ class Session:
         self.path = path
         self._marker: IO[bytes] | None = None
         self.check_due = False  # a check was due at open and left for later
+        # A check found it damaged before: the next open checks it before anything
+        # is read, and may not leave that for later (the app would, every start).
+        self.was_suspect = False
         self._suspect = False
 
     def suspect(self) -> None:
-        """The library may be damaged: never stamp it clean, so the next open checks it
-        (and recovers it from a backup if the check fails then)."""
+        """The library may be damaged: never stamp it clean, and leave a mark, so the
+        next open checks it first (and recovers it from a backup if it fails then)."""
         self._suspect = True
+        with suppress(OSError):  # a read-only folder: the next open still checks
+            sidecar(self.path, SUSPECT).touch()
+
+    def sound(self) -> None:
+        """A check found the library sound (or it was just restored): no mark."""
+        self.was_suspect = False
+        with suppress(OSError):
+            sidecar(self.path, SUSPECT).unlink(missing_ok=True)
 
     def begin(self) -> bool:
         """Mark the library open by this process; True when it must be checked
@@ -132,6 +146,7 @@ class Session:
                 live = True
             else:
                 stale.append(marker)
+        self.was_suspect = sidecar(path, SUSPECT).exists()
         clean = sidecar(path, ".clean")
         try:
             saved = json.loads(clean.read_text(encoding="utf-8"))
@@ -149,7 +164,7 @@ class Session:
         for marker in stale:  # the check that follows covers what they left
             with suppress(OSError):
                 marker.unlink()
-        return must
+        return must or self.was_suspect
 
     def _take_marker(self) -> None:
         if fcntl is None:
