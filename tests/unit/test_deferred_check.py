@@ -75,9 +75,7 @@ def test_damage_found_later_is_recovered_at_the_next_open(tmp_path: Path, next_o
     # The next start, of the app (which defers a check it merely owes) or of a
     # command: a library found damaged is checked before it is used, and recovered.
     said: list[str] = []
-    conn, notes = open_library_with_report(
-        folder, defer_check=next_open == "app", busy=said.append
-    )
+    conn, notes = open_library_with_report(folder, defer_check=next_open == "app", busy=said.append)
     assert any("backup" in note for note in notes), notes
     assert said == ["recover"] and not check_due(conn)
     assert not sidecar(path, ".suspect").exists()  # recovered: nothing owed any more
