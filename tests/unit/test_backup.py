@@ -17,12 +17,13 @@ from reader.library.backup import (
     check,
     list_backups,
     maybe_daily_backup,
-    restore,
     rotate,
 )
 from reader.library.bookmarks import BookmarkStore
-from reader.library.db import DB_NAME, MIGRATIONS, SCHEMA_VERSION, open_library_with_report
+from reader.library.db import DB_NAME, open_library_with_report
 from reader.library.files import Session
+from reader.library.restore import restore
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 
 A = Article(
     id="a1", title="標題", blocks=(Block.paragraph("第一段。"), Block.paragraph("第二段。"))

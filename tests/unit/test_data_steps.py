@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import db
+from reader.library import migration, schema
 
 
 def _steps_module(fail: bool) -> types.ModuleType:
@@ -32,18 +32,18 @@ def test_a_data_step_commits_or_rolls_back_with_its_migration(
     conn = sqlite3.connect(path, isolation_level=None)
     extra = "CREATE TABLE notes_for_test (body TEXT);\nINSERT INTO notes_for_test VALUES ('abc');\n"
     migrations = (extra,)
-    monkeypatch.setattr(db, "MIGRATIONS", migrations)
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", migrations)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
     monkeypatch.setitem(sys.modules, "reader_test_steps", _steps_module(fail))
-    monkeypatch.setitem(db.DATA_STEPS, 0, "reader_test_steps:fill")
+    monkeypatch.setitem(schema.DATA_STEPS, 0, "reader_test_steps:fill")
     if fail:
         with pytest.raises(sqlite3.OperationalError):
-            db.migrate(conn)
+            migration.migrate(conn)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
         tables = conn.execute("SELECT name FROM sqlite_schema").fetchall()
         assert tables == []
     else:
-        db.migrate(conn)
+        migration.migrate(conn)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("SELECT body FROM notes_for_test").fetchall() == [("ABC",)]
     conn.close()

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 from reader.domain import Article, Block
-from reader.library import ArticleStore, LibraryError, Stored, db, open_library
+from reader.library import ArticleStore, LibraryError, Stored, open_library, schema
 from reader.library.backup import backup_now, check, list_backups
 from reader.library.bookmarks import BookmarkStore
-from reader.library.db import DB_NAME, MIGRATIONS, SCHEMA_VERSION, open_library_with_report
+from reader.library.db import DB_NAME, open_library_with_report
+from reader.library.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.reflow import reflowed
 
 PARAS = [f"第{i}段：調查研究要深入基層，聽取群眾意見，解決實際問題。編號{i}。" for i in range(20)]
@@ -196,8 +197,8 @@ def test_a_failing_migration_is_rolled_back_with_its_backup_present(
     BookmarkStore(conn).add(ARTICLE, 2, note="升級前")
     conn.close()
     bad = "CREATE TABLE good (x INTEGER);\nINSERT INTO good VALUES (1);\nCREATE TABLE bad (;"
-    monkeypatch.setattr(db, "MIGRATIONS", (*MIGRATIONS, bad))
-    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, bad))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(LibraryError, match="rolled back; the backup taken before it is") as caught:
         open_library(folder)
     assert "\n" not in str(caught.value)

@@ -11,8 +11,9 @@ import pytest
 from reader.chinese import Converters
 from reader.importers import Importer
 from reader.library import ArticleStore, LibraryError, Stored, connect, open_library
-from reader.library.db import DB_NAME, SCHEMA_VERSION
+from reader.library.db import DB_NAME
 from reader.library.ingest import import_paths
+from reader.library.schema import SCHEMA_VERSION
 
 
 @pytest.fixture

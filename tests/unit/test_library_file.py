@@ -20,9 +20,10 @@ import pytest
 
 from reader.domain import Article, Block
 from reader.library import ArticleStore, LibraryError, open_library
-from reader.library.backup import backup_now, backups_dir, check, list_backups, restore
+from reader.library.backup import backup_now, backups_dir, check, list_backups
 from reader.library.bookmarks import BookmarkStore
 from reader.library.db import DB_NAME, open_library_with_report
+from reader.library.restore import restore
 from tests.unit.test_faults import _read_only_command
 
 A = Article(
@@ -136,7 +137,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_exactly_as_it_was(
 RESTORER = """
 import sys
 from pathlib import Path
-from reader.library.backup import restore
+from reader.library.restore import restore
 print("go", flush=True)
 restore(Path(sys.argv[1]), Path(sys.argv[2]))
 print("done", flush=True)

@@ -12,7 +12,7 @@ from reader.chinese import Converters
 from reader.chinese.folding import Folder
 from reader.domain import Article, Block, BlockKind
 from reader.library import ArticleStore, Stored, open_library, search_index, write
-from reader.library import db as library_db
+from reader.library import schema as library_schema
 from reader.library.schema import SCHEMA_VERSION
 from reader.library.search import Filters, Searcher, hit_spans
 
@@ -238,8 +238,8 @@ def test_existing_library_is_indexed_by_its_migration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: Folder
 ) -> None:
     with monkeypatch.context() as patched:
-        patched.setattr(library_db, "MIGRATIONS", library_db.MIGRATIONS[:4])
-        patched.setattr(library_db, "SCHEMA_VERSION", 4)
+        patched.setattr(library_schema, "MIGRATIONS", library_schema.MIGRATIONS[:4])
+        patched.setattr(library_schema, "SCHEMA_VERSION", 4)
         conn = open_library(tmp_path / "lib")
         with write(conn):
             conn.execute("INSERT INTO sections (parent_id, name) VALUES (0, '旧')")

@@ -135,7 +135,8 @@ def _import(path: Path, marks: BookmarkStore, out: TextIO) -> int:
 
 
 def cmd_library(args: argparse.Namespace, out: TextIO) -> int:
-    from reader.library.backup import backup_now, backups_dir, check, restore
+    from reader.library.backup import backup_now, backups_dir, check
+    from reader.library.restore import restore
 
     library: Path = (args.library or default_library_dir()) / DB_NAME
     action: str = args.library_command

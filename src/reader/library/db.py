@@ -1,9 +1,10 @@
-"""The library's SQLite file: opening, checking, schema versions, write transactions.
+"""The library's SQLite file: opening, checking, write transactions.
 
 Opening a library (connect_with_report) refuses what is not ours, checks for
 damage when the last close was not clean, restores the newest verified backup
-when it finds damage, and takes a backup before any schema upgrade. Backups
-live in reader.library.backup, imported lazily: it imports this module.
+when it finds damage, and upgrades its schema after a backup
+(reader.library.migration). Backups and restores live in reader.library.backup
+and reader.library.restore, imported lazily: they import this module.
 
 A process opens a library once (sniff, check, recover, migrate); its later
 connections only count (reader.library.owner), and nothing touches the file
@@ -12,35 +13,22 @@ outside SQLite while one is open (traps.md #15).
 
 from __future__ import annotations
 
-import importlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reader.library import owner
-from reader.library.files import SQLITE_MAGIC, Session, schema_of, sniff, sweep_temporaries
+from reader.library import owner, schema
+from reader.library.files import SQLITE_MAGIC, Session, sniff, sweep_temporaries
 from reader.library.files import fsync_path as fsync_path
 from reader.library.files import sidecar as sidecar
-
-# Re-exported: migrate() reads them from here (tests patch them here).
-from reader.library.schema import (
-    APPLICATION_ID,
-    DATA_STEPS,
-    expected_layout,
-    layout,
-    layout_difference,
-)
-from reader.library.schema import MIGRATIONS as MIGRATIONS
-from reader.library.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from reader.library.migration import Busy as Busy
+from reader.library.migration import NotOurs, migrate, reader_schema, upgrade
 from reader.library.writes import _CORRUPT, _NOTADB, error_code
 from reader.library.writes import LibraryError as LibraryError
 from reader.library.writes import write as write
 
 DB_NAME = "library.sqlite3"
-# Told what long work opening a library is about to do: "upgrade" or "recover".
-Busy = Callable[[str], None]
 BACKUPS = "backups"  # the backups' folder, beside the library (reader.library.backup)
 BUSY_TIMEOUT_MS = 5000
 
@@ -159,32 +147,6 @@ def _configure(conn: LibraryConnection) -> None:
     # write(durable=True), which survives an OS crash too.
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
-
-
-class NotOurs(Exception):
-    """A file that is not a Reader library this version can use; str() says why,
-    to follow the file's name."""
-
-
-def reader_schema(conn: sqlite3.Connection) -> int:
-    """The schema version of the Reader library behind `conn`. NotOurs for a newer
-    Reader's file, another program's SQLite file, or one whose tables, indexes,
-    triggers or views are not exactly those Reader's migrations make: a trigger
-    smuggled in by a "backup" would run on every later write."""
-    version, app_id = schema_of(conn)
-    if version > SCHEMA_VERSION:
-        raise NotOurs(
-            f"was written by a newer Reader (schema {version}, this one knows {SCHEMA_VERSION})"
-        )
-    found = layout(conn)
-    if version == 0 and app_id == 0 and not found:
-        return 0  # an empty SQLite file: nothing in it to lose
-    if version == 0 or app_id not in (0, APPLICATION_ID):
-        raise NotOurs("is another program's SQLite file, not a Reader library")
-    difference = layout_difference(found, expected_layout(MIGRATIONS, version))
-    if difference:
-        raise NotOurs(f"is not a Reader library as Reader makes it ({difference})")
-    return version
 
 
 def _open_checked(
@@ -319,7 +281,7 @@ def _open_first(
     for prefix in (".library-", ".bookmarks-"):
         sweep_temporaries(backups_dir(path), prefix)
     if not path.exists():
-        from reader.library.backup import recover_missing  # only then: ~1.5 ms of a start
+        from reader.library.restore import recover_missing  # only then: ~1.5 ms of a start
 
         try:
             damaged, notes = recover_missing(path)
@@ -335,7 +297,7 @@ def _open_first(
     except _Damaged as exc:
         if readonly:
             raise LibraryError(f"{path} is damaged ({exc}) and read-only; left untouched") from exc
-        from reader.library.backup import recover
+        from reader.library.restore import recover
 
         if busy is not None:
             busy("recover")
@@ -346,7 +308,7 @@ def _open_first(
         if session is not None:
             session.sound()  # a verified backup now: the damaged file is set aside
     if readonly:
-        if version < SCHEMA_VERSION:
+        if version < schema.SCHEMA_VERSION:
             conn.close()
             raise LibraryError(f"{path} is read-only and needs an upgrade; it was left untouched")
         notes.append(f"The library {path} is read-only: reading works, changes cannot be saved.")
@@ -354,7 +316,7 @@ def _open_first(
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         _configure(conn)
-        _upgrade(conn, path, version, busy)
+        upgrade(conn, path, version, backups_dir(path), busy)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path} cannot be used: {exc}") from exc
@@ -368,61 +330,6 @@ def _open_first(
                 "recovered from the damaged file."
             )
     return conn, notes
-
-
-def _upgrade(conn: LibraryConnection, path: Path, version: int, busy: Busy | None = None) -> None:
-    """Migrate, after a verified backup when the library already holds data."""
-    if version >= SCHEMA_VERSION:
-        return
-    backup: Path | None = None
-    if version >= 1:
-        from reader.library.backup import backup_now
-
-        if busy is not None:
-            busy("upgrade")
-        try:
-            backup = backup_now(conn, backups_dir(path), f"pre-migration-v{version}")
-        except LibraryError as exc:
-            conn.close()
-            raise LibraryError(
-                f"{path} was not upgraded, as no backup could be taken: {exc}"
-            ) from exc
-    try:
-        migrate(conn)
-    except (sqlite3.Error, LibraryError) as exc:
-        conn.close()
-        kept = f"; the backup taken before it is {backup}" if backup else ""
-        raise LibraryError(
-            f"upgrading {path} to schema {SCHEMA_VERSION} failed ({exc}); it was rolled back{kept}"
-        ) from exc
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply pending migrations, each in its own transaction with its version bump."""
-    while True:
-        with write(conn):
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version >= SCHEMA_VERSION:
-                return
-            for statement in _statements(MIGRATIONS[version]):
-                conn.execute(statement)
-            step = DATA_STEPS.get(version)
-            if step is not None:
-                module, _, name = step.partition(":")
-                getattr(importlib.import_module(module), name)(conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-
-
-def _statements(script: str) -> Iterator[str]:
-    """Split a migration into statements (executescript would commit early)."""
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            yield buf.strip()
-            buf = ""
-    if buf.strip():
-        yield buf.strip()
 
 
 def open_library_with_report(

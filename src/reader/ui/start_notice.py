@@ -31,7 +31,7 @@ def notice_text(kind: str) -> str | None:
 
 
 class StartNotice:
-    """Called with what is about to happen (reader.library.db.Busy); closed once
+    """Called with what is about to happen (reader.library.migration.Busy); closed once
     the library is open."""
 
     def __init__(self) -> None:
