@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TypeAlias
 
 from PySide6.QtCore import (
@@ -29,6 +28,7 @@ from reader.library.listing import list_sections, trash_count, unread_counts
 from reader.library.title_index import TitleIndex
 from reader.ui.fonts import emboldened
 from reader.ui.library_list.list_finding import FindingMixin
+from reader.ui.library_list.list_marks import ReadMarksMixin
 from reader.ui.library_list.list_nodes import TRASH_ID, Section, flatten_deep, number
 from reader.ui.library_list.list_reading import FIRST_PAGE, PAGE, ReadingMixin
 from reader.ui.samples import SAMPLES_SECTION
@@ -59,7 +59,7 @@ def unread_text(count: int | str) -> str:
     return QCoreApplication.translate("ArticleListModel", "{0} unread").format(count)
 
 
-class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
+class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItemModel):
     """Sections nested by parent; under each, its child sections then its articles."""
 
     ARTICLE_ID_ROLE = _USER + 1
@@ -368,37 +368,6 @@ class ArticleListModel(FindingMixin, ReadingMixin, QAbstractItemModel):
         return index.isValid() and (
             index.internalId() == TRASH_ID or self.section_id(index) == TRASH_ID
         )
-
-    def is_read(self, article_id: str) -> bool:
-        """Whether the list shows the article as read; False if it is not loaded yet."""
-        where = self._loaded.get(article_id)
-        if where is None:
-            return False
-        row = self._nodes[where[0]].articles[where[1]]
-        return row is not None and row.read
-
-    def set_read(self, article_id: str, read: bool = True) -> None:
-        """Show an article as read or unread; the caller has already written it down."""
-        where = self._loaded.get(article_id)
-        if where is None:
-            return  # not fetched yet: it will be read from the library when it is
-        node = self._nodes[where[0]]
-        row = node.articles[where[1]]
-        if row is None or row.read == read:
-            return
-        node.articles[where[1]] = replace(row, read=read)
-        index = self._article_index(node, where[1])
-        self.dataChanged.emit(index, index.siblingAtColumn(1), [Qt.ItemDataRole.FontRole])
-        if node.id == TRASH_ID:
-            return
-        step = -1 if read else 1
-        node.unread = max(0, node.unread + step)
-        while node.id:  # the counts of every section above it
-            node.unread_total = max(0, node.unread_total + step)
-            self._label(node)
-            section = self._section_index(node)
-            self.dataChanged.emit(section, section.siblingAtColumn(1))
-            node = self._nodes[node.up]
 
     def section_indexes(self) -> list[tuple[int, QModelIndex]]:
         """Every section shown and its index: to keep expansion across a reload."""
