@@ -12,25 +12,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette, QResizeEvent, QTextBlock
+from PySide6.QtCore import QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.domain import Article, Block
 from reader.render import PALETTES, RenderOptions, font_families, qt_column_margins
 from reader.ui.fonts import REGULAR_STYLE
 from reader.ui.own_viewport import give_own_viewport
+from reader.ui.reading.block_scrolling import BlockScrolling
 from reader.ui.reading.document_pieces import (
     BlockConverter,
     append_piece,
-    block_index,
     fill,
     part_link,
 )
 
-# Reaching a far block makes Qt lay out everything before it, all at once: it is
-# done this many characters per turn of the event loop (~15 ms of layout).
-_LAYOUT_STEP_CHARS = 100_000
 # Qt's text layout breaks past 2^23 px (8,388,608) of document height: positions
 # past it read as 0 and, in a table (side by side), blockBoundingRect crashes.
 # A 20 MB article reaches it side by side, or zoomed in, or in a narrow window.
@@ -46,7 +43,7 @@ def line_width(viewport: int, options: RenderOptions, side_by_side: bool) -> int
     return max(1, (viewport - top) // 2 if side_by_side else viewport - 2 * side)
 
 
-class ArticleDocumentView(QTextBrowser):
+class ArticleDocumentView(BlockScrolling, QTextBrowser):
     """Shows an Article in pieces; knows where each of its blocks is."""
 
     sig_blocks_shown = Signal(int, object)  # index of the first, the blocks (as shown)
@@ -305,33 +302,6 @@ class ArticleDocumentView(QTextBrowser):
         """The block the part shown starts at (0 unless a very long article)."""
         return self._first_block
 
-    def _reach_pending_block(self) -> Iterator[None]:
-        """Scroll to the pending block once it is in the view, laying the text
-        before it out a step at a time."""
-        index = self._pending_block
-        if index is None or index not in self._positions:
-            return
-        target = self._positions[index]
-        while self._laid_out + _LAYOUT_STEP_CHARS < target:
-            self._laid_out += _LAYOUT_STEP_CHARS
-            self._force_layout(self._laid_out)
-            yield
-            if self._pending_block != index:
-                return  # the user went elsewhere meanwhile
-        self._pending_block = None
-        self._scroll_to_position(target)
-
-    def _force_layout(self, position: int) -> None:
-        layout = self.document().documentLayout()
-        layout.blockBoundingRect(self.document().findBlock(position))
-        self._laid_out = max(self._laid_out, position)
-
-    def _scroll_to_position(self, position: int) -> None:
-        self._laid_out = max(self._laid_out, position)
-        block = self.document().findBlock(position)
-        top = self.document().documentLayout().blockBoundingRect(block).top()
-        self.verticalScrollBar().setValue(round(top))
-
     def _apply_margins(self) -> None:
         """Centre the text column: root-frame margins from the viewport's width."""
         side, top = qt_column_margins(self.viewport().width(), self._options)
@@ -392,51 +362,6 @@ class ArticleDocumentView(QTextBrowser):
         pal.setColor(QPalette.ColorRole.Text, QColor(text))
         self.setPalette(pal)
         self.viewport().setAutoFillBackground(True)
-
-    @staticmethod
-    def _article_block(block: QTextBlock) -> int | None:
-        """The article block a text block shows (tagged as it was put in the view)."""
-        return block_index(block)
-
-    def block_position(self, index: int) -> int | None:
-        """Where article block `index` starts in the document; None until it is in."""
-        return self._positions.get(index)
-
-    def top_block_index(self) -> int | None:
-        """The article block at the top of the view: where the reader is."""
-        block = self.cursorForPosition(QPoint(8, 8)).block()
-        while block.isValid():
-            index = self._article_block(block)
-            if index is not None:
-                return index
-            block = block.next()
-        return None
-
-    def scroll_to_block(self, index: int) -> None:
-        """Scroll to article block `index`: now if it is in the view and near what is
-        laid out; else as soon as it is, a step at a time (see _reach_pending_block);
-        a block in another part of a very long article shows that part."""
-        self._pending_fraction = None
-        if not 0 <= index < len(self._source_blocks()):
-            self._pending_block = None  # not in this article
-            return
-        self._pending_block = index
-        if self._stale:
-            return  # reached once the view shows
-        target = self._positions.get(index)
-        if target is None:
-            loading_towards = self._job is not None and index >= self._first_block
-            if not loading_towards and (index < self._first_block or self._next_part is not None):
-                # Another part: from this block on (from the top near the start).
-                self._first_block = 0 if index < self._part_size else index
-                self._render()
-            return
-        if target - self._laid_out <= _LAYOUT_STEP_CHARS:
-            self._pending_block = None
-            self._scroll_to_position(target)
-        elif self._job is None:
-            self._job = self._reach_pending_block()
-            self._step()
 
     @Slot(QUrl)
     def on_part_link(self, url: QUrl) -> bool:
