@@ -119,6 +119,7 @@ class Article:
     script: Script = Script.UNKNOWN
     origin_path: str | None = None
     original_text: str = field(default="", repr=False)
+    site: str | None = None  # the host of the page's address, without www. (html_meta)
 
     def to_json(self) -> dict[str, object]:
         """The stable JSON shape documented in docs/cli.md."""

@@ -79,6 +79,64 @@ def test_sections_come_from_the_section_path(
     assert [r.title for r in store.articles_in(leaf.id)] == ["中聯部在主題教育期間深入開展調查研究"]
 
 
+def _top_sections(store: ArticleStore) -> dict[str, int]:
+    """Top-level section names and the articles under each, at any depth."""
+    sections = {s.id: s for s in store.sections()}
+    counts: dict[str, int] = {}
+    for s in sections.values():
+        top = s
+        while top.parent_id:
+            top = sections[top.parent_id]
+        counts[top.name] = counts.get(top.name, 0) + s.count
+    return {name: n for name, n in counts.items() if n}
+
+
+def test_one_site_is_one_section_whatever_its_pages_call_it(
+    store: ArticleStore, importer: Importer
+) -> None:
+    para = "軍公教優存利率可望調降為9%，對此民進黨智庫執行長林萬億指出，一次調為9%看似公平。" * 2
+
+    def page(n: int, head: str, crumb: str = "") -> bytes:
+        html = (
+            f"<html><head><title>第{n}則新聞</title>{head}</head><body>{crumb}"
+            f"<h1>第{n}則新聞</h1><p>{para}{n}</p><p>{para}</p></body></html>"
+        )
+        return html.encode()
+
+    def named(site: str, host: str) -> str:
+        return (
+            f'<meta property="og:site_name" content="{site}">'
+            f'<link rel="canonical" href="https://{host}/news/1.htm">'
+        )
+
+    pages = [
+        (page(1, named("ETtoday新聞雲", "www.ettoday.net")), ()),
+        # The same site under another name, with its column: under the first name.
+        (
+            page(
+                2,
+                named("ETtoday 東森新聞雲", "www.ettoday.net"),
+                "<div>當前位置：ETtoday &gt; 政治</div>",
+            ),
+            (),
+        ),
+        # A page naming no site at all, filed under its folder: under the site too.
+        (page(3, '<meta property="og:url" content="https://m.ettoday.net/news/3.htm">'), ("存檔",)),
+        # Another site keeps its own name.
+        (page(4, named("中央社 CNA", "www.cna.com.tw")), ()),
+        # A page with no address keeps the name it gives.
+        (page(5, '<meta property="og:site_name" content="東森新聞雲">'), ()),
+    ]
+    for data, folder in pages:
+        store.add(importer.parse_bytes(data, Path("a.html")), folder)
+    assert _top_sections(store) == {"ETtoday新聞雲": 3, "中央社 CNA": 1, "東森新聞雲": 1}
+    second = store.get(importer.parse_bytes(pages[1][0], Path("a.html")).id)
+    assert second is not None and second.site == "ettoday.net"
+    assert second.section_path == ("ETtoday", "政治")  # as the page gave it
+    names = {s.name for s in store.sections()}
+    assert "政治" in names and "ETtoday 東森新聞雲" not in names and "存檔" not in names
+
+
 def test_article_without_a_section_goes_under_its_folder_or_unsorted(
     tmp_path: Path, store: ArticleStore, importer: Importer
 ) -> None:

@@ -161,6 +161,29 @@ def test_a_page_without_a_breadcrumb_goes_under_its_site(importer: Importer) -> 
     assert importer.parse_bytes(crumb.encode(), Path("c.html")).section_path == ("新华网", "社会")
 
 
+def test_a_pages_site_is_the_host_of_its_own_address(importer: Importer) -> None:
+    body = f"<body><h1>短缺药品保供稳价</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></body>"
+
+    def site(head: str, before: str = "") -> str | None:
+        page = (
+            f"{before}<html><head><title>短缺药品保供稳价-新华网</title>{head}</head>{body}</html>"
+        )
+        return importer.parse_bytes(page.encode(), Path("a.html")).site
+
+    canonical = '<link rel="canonical" href="https://WWW.News.cn/2023/a.htm">'
+    og_url = '<meta property="og:url" content="http://m.xinhuanet.com/b.htm">'
+    assert site(canonical + og_url) == "news.cn"  # the canonical link first; no www.
+    assert site(og_url) == "xinhuanet.com"  # else og:url; no mobile m.
+    assert site("", "<!-- saved from url=(0031)http://politics.people.com.cn/ -->") == (
+        "politics.people.com.cn"  # else what the browser noted when saving it
+    )
+    assert site('<link rel="canonical" href="/2023/a.htm">') is None  # no host in it
+    assert site("") is None
+    assert importer.parse_bytes(PAGE.encode("gb18030"), Path("p.html")).site == (
+        "politics.people.com.cn"
+    )
+
+
 def test_a_title_of_the_site_and_its_column_alone_takes_the_pages_headline(
     importer: Importer,
 ) -> None:

@@ -123,6 +123,7 @@ class ParsedText:
     author: str | None = None
     editors: tuple[str, ...] = ()
     blocks: list[Block] = field(default_factory=list)
+    site: str | None = None  # the host of the page's address (html_meta.site_key)
 
 
 def parse_published(match: re.Match[str]) -> str | None:

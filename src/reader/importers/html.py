@@ -29,7 +29,7 @@ from reader.importers.boilerplate import (
     issue_date,
 )
 from reader.importers.html_blocks import Line, lines_of
-from reader.importers.html_meta import PageData, default_page_data, read_meta
+from reader.importers.html_meta import PageData, default_page_data, read_meta, saved_from, site_key
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
 from reader.importers.structure import compact, is_crumb_line, shape, take_header
 
@@ -206,6 +206,7 @@ def parse_html(
     result.source = result.source or meta.source
     if not result.section_path and meta.site:
         result.section_path = (meta.site,)  # no breadcrumb: the site is the section
+    result.site = meta.address or site_key(saved_from(text))
 
     content = _main_content(root, deadline)
     if content is None or _chars(content) < _MIN_CONTENT:

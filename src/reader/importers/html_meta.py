@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -77,6 +78,7 @@ class PageMeta:
     author: str | None = None
     source: str | None = None
     site: str | None = None  # the site's name: the section of a page with no breadcrumb
+    address: str | None = None  # the host of the page's own address (site_key)
     headings: list[str] = field(default_factory=list)  # the page's own title candidates
 
 
@@ -99,6 +101,46 @@ def _meta_values(root: etree._Element) -> dict[str, str]:
         if stamp and (el.get("pubdate") is not None or el.get("itemprop") == "datePublished"):
             values.setdefault("datepublished", stamp)
     return values
+
+
+# A mobile or "www" host is the same site as the bare one.
+_HOST_PREFIXES = ("www.", "m.", "wap.")
+
+
+def _page_address(root: etree._Element, values: dict[str, str]) -> str | None:
+    """The page's own address: its canonical link, else its og:url."""
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and (href := (el.get("href") or "").strip()):
+            return href
+    return values.get("og:url")
+
+
+# What a browser's "Save as" writes at the top of a page: <!-- saved from url=(0054)http://… -->
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+
+
+def saved_from(text: str) -> str | None:
+    """The address a browser noted at the top of a page it saved, if any."""
+    match = _SAVED_FROM.search(text, 0, 4096)
+    return match[1] if match else None
+
+
+def site_key(address: str | None) -> str | None:
+    """The site an address names: its host in lower case, without a port or a
+    leading www. (m., wap.); None for an address without a host name."""
+    if not address:
+        return None
+    try:
+        host = urlsplit(address.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            return host[len(prefix) :]
+    return host
 
 
 def _json_ld(root: etree._Element) -> Iterator[dict[str, object]]:
@@ -273,6 +315,7 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
     if title_el is not None:
         references.append(text_of(title_el))
     sites = [values[k] for k in data.site_meta if k in values]
+    meta.address = site_key(_page_address(root, values))
     meta.headings = _headings(root, data)
     meta.site = site_name(sites, references[-1] if title_el is not None else None, pat, data)
     meta.title = choose_title(meta.headings, references, pat, data, sites, meta.site)

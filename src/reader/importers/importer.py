@@ -98,4 +98,5 @@ class Importer:
             # Shown and stored as text: a name that is not UTF-8 gets U+FFFD.
             origin_path=display_path(origin.resolve()) if origin is not None else None,
             original_text=text,
+            site=parsed.site,
         )

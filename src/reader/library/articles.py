@@ -55,12 +55,12 @@ class ArticleRow:
 
 _COLUMNS = (
     "id, title, section_path, published, source, author, editors, script, blocks, "
-    "origin_path, original_text"
+    "origin_path, original_text, site"
 )
 
 
 def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
-    (aid, title, path, published, source, author, editors, script, blocks, origin, text) = row
+    (aid, title, path, published, source, author, editors, script, blocks, origin, text, site) = row
     blocks_json = unpack_blocks(blocks)
     return Article(
         id=str(aid),
@@ -74,6 +74,7 @@ def _article(row: sqlite3.Row | tuple[object, ...]) -> Article:
         blocks=tuple(Block.from_json(b) for b in json.loads(blocks_json)),
         origin_path=origin if origin is None else str(origin),
         original_text=unpack(text, blocks_json),
+        site=site if site is None else str(site),
     )
 
 
@@ -131,6 +132,25 @@ class ArticleStore:
             self._sections.clear()
         return outcome
 
+    def _site_path(self, article: Article, path: tuple[str, ...]) -> tuple[str, ...]:
+        """One site, one section, whatever each page calls the site: a page goes
+        under the name the site's first page (by import) gave it, keeping its own
+        columns below; a page that names no section (filed under its folder's
+        name) goes there too. Pages of sites not seen before keep their path."""
+        if article.site is None:
+            return path
+        row = self.conn.execute(
+            "SELECT section_path FROM articles WHERE site = ? AND section_path != '[]' "
+            "AND id != ? ORDER BY rowid LIMIT 1",
+            (article.site, article.id),
+        ).fetchone()
+        named = json.loads(str(row[0])) if row is not None else []
+        if not named or not isinstance(named[0], str):
+            return path
+        if not article.section_path:
+            return (named[0],)
+        return bounded_section((named[0], *path[1:]))[0]
+
     def _add(self, article: Article, path: tuple[str, ...], prepared: Prepared | None) -> Stored:
         if prepared is None or prepared.article is not article:
             text = blocks_json(article)
@@ -155,10 +175,11 @@ class ArticleStore:
             packed_blocks,
             article.origin_path,
             packed_original,
+            article.site,
         )
         folded = self.folder.fold(article.title)
         with write(self.conn):
-            section = self._section_id(path)
+            section = self._section_id(self._site_path(article, path))
             old = self.conn.execute(
                 f"SELECT section_id, {_COLUMNS}, trashed_at FROM articles WHERE id = ?",
                 (article.id,),
@@ -166,7 +187,7 @@ class ArticleStore:
             if old is None:
                 self.conn.execute(
                     f"INSERT INTO articles (id, section_id, {_COLUMNS.split(', ', 1)[1]}, "
-                    "folded_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "folded_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, section, *values, folded),
                 )
                 # Bookmarks imported before their article (moved from another
@@ -188,9 +209,9 @@ class ArticleStore:
                 self.conn.execute(
                     "UPDATE articles SET section_id = ?, title = ?, section_path = ?, "
                     "published = ?, source = ?, author = ?, editors = ?, script = ?, blocks = ?, "
-                    "origin_path = ?, original_text = ?, folded_title = ?, trashed_at = NULL "
-                    "WHERE id = ?",  # importing it again takes it out of the Trash
-                    (section, *values, folded, article.id),
+                    "origin_path = ?, original_text = ?, site = ?, folded_title = ?, "
+                    "trashed_at = NULL WHERE id = ?",
+                    (section, *values, folded, article.id),  # out of the Trash if it was
                 )
                 # Bookmarks follow the new blocks in the same transaction: they
                 # can never point into blocks that were not committed.

@@ -170,6 +170,14 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     DROP INDEX articles_unread;
     """,
+    # 8: the site a page came from (its address's host, without www.): a site's
+    # pages go under the section its first page was filed under, whatever name
+    # each page gives the site (ETtoday新聞雲, ETtoday 東森新聞雲). Unknown (NULL)
+    # for articles imported before, and for text and Markdown files.
+    """
+    ALTER TABLE articles ADD COLUMN site TEXT;
+    CREATE INDEX articles_by_site ON articles (site) WHERE site IS NOT NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
