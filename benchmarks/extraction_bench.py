@@ -15,6 +15,10 @@ as they are meant to be used):
   other pages with a date truth (taiwanese_news_parser, twnews, trafilatura,
   htmldate, newspaper4k); right = the same year, month and day, as far as the truth
   gives them. With a time in the truth, whether the time is right too is counted apart.
+- authors: on the 69 hand-annotated pages whose truth names someone (the dataset counts
+  an editor as an author, so the article's author and editors are read together), and
+  the reporters of taiwanese_news_parser (its reporter_name): right when every name
+  in the truth is among them. Only Reader reads authors here.
 - substrings: the body holds what the truths say it must, and not what it must not.
 - boilerplate: pages whose body keeps a 责任编辑, 来源 or breadcrumb line.
 - speed: Reader's time per page (best of 3), median and worst.
@@ -60,6 +64,7 @@ class Page:
     hand_date: bool = False  # the hand-annotated set
     includes: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
+    author: str | None = None  # the names the truth gives, blank-separated
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Extracted:
     date: str | None
     body: str
     seconds: float = 0.0
+    credits: tuple[str, ...] | None = None  # author and editors; None: not read
 
 
 def _cwced() -> Iterator[Page]:
@@ -75,8 +81,11 @@ def _cwced() -> Iterator[Page]:
         uid = path.stem
         body = (CWCED / "cleaned" / f"{uid}.txt").read_text(encoding="utf-8", errors="replace")
         date = (CWCED / "date" / f"{uid}.txt").read_text(encoding="utf-8").strip()
+        who = CWCED / "author" / f"{uid}.txt"
+        author = who.read_text(encoding="utf-8", errors="replace").strip() if who.exists() else ""
+        named = author if author and author != "UNKNOWN" else None
         yield Page(path, "cwced", body=body, date=date if _DATE.match(date) else None,
-                   hand_date=True)  # fmt: skip
+                   hand_date=True, author=named)  # fmt: skip
 
 
 def _others() -> Iterator[Page]:
@@ -84,7 +93,8 @@ def _others() -> Iterator[Page]:
     for e in json.loads((tnp / "expected.json").read_text(encoding="utf-8")):
         yield Page(tnp / e["file"], "taiwanese_news_parser", title=e["title"],
                    date=e.get("published_at_local"), includes=e.get("content_includes", []),
-                   excludes=e.get("content_excludes", []))  # fmt: skip
+                   excludes=e.get("content_excludes", []),
+                   author=e.get("reporter_name") or None)  # fmt: skip
     tw = CORPUS / "twnews"
     for e in json.loads((tw / "expected.json").read_text(encoding="utf-8")):
         yield Page(tw / e["file"], "twnews", title=e["title_contains"], title_contains=True,
@@ -142,6 +152,17 @@ def title_right(found: str | None, page: Page) -> bool:
     return t in f if page.title_contains else f == t
 
 
+_NAMES = re.compile(r"[\s、,，]+")
+
+
+def author_right(credits: tuple[str, ...], truth: str) -> bool:
+    """Every name of the truth is among the article's credits (whitespace ignored
+    inside a name: 赵 培 is 赵培)."""
+    found = {n for c in credits for n in _NAMES.split(c) if n}
+    found |= {_WS.sub("", c) for c in credits}
+    return all(n in found for n in _NAMES.split(truth.strip()) if n)
+
+
 def left_boilerplate(body: str) -> list[str]:
     return [
         line
@@ -169,7 +190,8 @@ def reader_extractor(rounds: int = 3) -> Callable[[Path], Extracted]:
             took = time.perf_counter() - start
             best = took if best is None else min(best, took)
         body = "\n".join(b.text for b in article.blocks)
-        return Extracted(article.title, article.published, body, best or 0.0)
+        credits = (*([article.author] if article.author else []), *article.editors)
+        return Extracted(article.title, article.published, body, best or 0.0, credits)
 
     return run
 
@@ -219,6 +241,7 @@ def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], det
     other_dates = [0, 0]
     times_right = [0, 0]
     subs = [0, 0]
+    authors: dict[str, list[int]] = {"cwced": [0, 0], "taiwanese_news_parser": [0, 0]}
     left: dict[str, list[str]] = {}
     seconds: list[float] = []
     failures: dict[str, str] = {}
@@ -250,6 +273,11 @@ def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], det
                 times_right[0] += clock
                 times_right[1] += 1
             row["date"] = [day, got.date, page.date]
+        if page.author is not None and got.credits is not None and page.group in authors:
+            ok = author_right(got.credits, page.author)
+            authors[page.group][0] += ok
+            authors[page.group][1] += 1
+            row["author"] = [ok, list(got.credits), page.author]
         for s in page.includes:
             subs[0] += _WS.sub("", s) in _WS.sub("", got.body)
             subs[1] += 1
@@ -273,6 +301,9 @@ def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], det
         "failures": failures,
     }
     if name == "reader":
+        hand, tw = authors["cwced"], authors["taiwanese_news_parser"]
+        result["authors_right_hand"] = f"{hand[0]}/{hand[1]}"
+        result["reporters_right_taiwanese"] = f"{tw[0]}/{tw[1]}"
         ms = sorted(s * 1000 for s in seconds)
         result["ms_per_page_median"] = round(statistics.median(ms), 1)
         result["ms_per_page_worst"] = round(ms[-1], 1)

@@ -20,10 +20,12 @@ import re
 
 from lxml import etree, html
 
+from reader.importers.author_name import author_name
 from reader.importers.boilerplate import (
     Header,
     ParsedText,
     Patterns,
+    credit,
     date_in,
     default_patterns,
     issue_date,
@@ -81,6 +83,10 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
         other = pat.date_other is not None and pat.date_other.search(previous) is not None
         previous = line.text
         if other:
+            continue
+        name = credit(line.text, pat)
+        if name:  # a byline under the headline: 【聯合報╱本報記者古硯偉】
+            result.author = result.author or name
             continue
         header.meta(line.text)
         if result.published is None and not _PROSE.search(line.text):
@@ -222,6 +228,7 @@ def parse_html(
         if first.level is not None:
             result.title = first.text
             result.blocks.pop(0)
+    result.author = author_name(result.author)  # the name alone (reader.importers.author_name)
     return result
 
 

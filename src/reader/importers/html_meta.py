@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from reader.importers.author_name import author_name
 from reader.importers.boilerplate import Patterns, parse_published
 
 _JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
@@ -299,7 +300,10 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
     meta.author = next((values[k] for k in data.author_meta if k in values), None)
     if meta.author is None:
         meta.author = next((n for o in ld if (n := _name(o.get("author"))) is not None), None)
-    if meta.author is not None and (meta.author.startswith("http") or len(meta.author) > 40):
+    # Not the CMS that made the page, an address or a sentence: a byline may name
+    # the writer instead (reader.importers.structure).
+    meta.author = author_name(meta.author)
+    if meta.author is not None and len(meta.author) > 40:
         meta.author = None
     meta.source = next((values[k] for k in data.source_meta if k in values), None)
     if meta.source is not None and len(meta.source) > 40:

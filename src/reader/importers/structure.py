@@ -15,6 +15,7 @@ title), and so are short lines that are all bold or numbered like a heading
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reader.domain import Block, BlockRole
 from reader.importers.boilerplate import (
@@ -92,15 +93,19 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
             continue
         name = credit(text, pat)
         if name:
-            # A byline names the writer: it wins over an "author" that is the outlet
-            # (the source, or the site the article is filed under).
-            outlets = (result.source, result.section_path[0] if result.section_path else None)
-            if result.author is None or result.author in outlets:
-                result.author = name
+            _byline(result, name)
             continue
         if header.meta(text, labelled_only=True):
             continue
         kept.append((line, name == ""))
+    # The byline may open the first paragraph or one just after (below a subtitle).
+    for i in [i for i, (_, is_credit) in enumerate(kept) if not is_credit][:_LEADING_LINES]:
+        line = _bracket_byline(kept[i][0], result, pat, leading=True)
+        if line is not kept[i][0]:
+            kept[i] = (line, False)
+            break
+    if kept and not kept[-1][1]:
+        kept[-1] = (_bracket_byline(kept[-1][0], result, pat, leading=False), False)
     result.editors = tuple(found_editors)
     has_prose = any(len(line.text) >= PROSE_MIN for line, _ in kept)
     marked = 1  # the level of the last <h2>–<h4>: a bold subhead goes one below it
@@ -112,6 +117,44 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
         if line.level is not None and block.level is not None:
             marked = block.level
         result.blocks.append(block)
+
+
+def _byline(result: ParsedText, name: str) -> None:
+    """A byline names the writer: it wins over an "author" that is the outlet (the
+    source, or the site the article is filed under)."""
+    outlets = (result.source, result.section_path[0] if result.section_path else None)
+    if result.author is None or result.author in outlets:
+        result.author = name
+
+
+# A byline in brackets that begins the first paragraph or ends the last one:
+# 〔記者李欣芳／台北報導〕最新消息！…; ……的过程吗？”（姚峰 上海报道）
+_LEADING_LINES = 3
+_LEADING_BRACKETS = re.compile(r"^\s*[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]")
+_TRAILING_BRACKETS = re.compile(r"[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]\s*$")
+
+
+def _bracket_byline(line: Line, result: ParsedText, pat: Patterns, leading: bool) -> Line:
+    """The line without a byline in brackets at its start (`leading`) or end, which
+    names the writer; the line as it was if there is no byline there, or nothing
+    else on the line (a byline line of its own is read by credit())."""
+    if leading:
+        m = _LEADING_BRACKETS.match(line.text)
+        rest = line.text[m.end() :] if m else ""
+    else:
+        tail = max(0, len(line.text) - 60)  # the end only: linear however long
+        m = _TRAILING_BRACKETS.search(line.text, tail)
+        rest = line.text[: m.start()] if m else ""
+    if m is None or not rest.strip():
+        return line
+    bracket = m.group().strip()
+    if pat.caption is not None and pat.caption.search(bracket):
+        return line  # a picture's credit (（圖／翻攝畫面）): not who wrote it
+    name = credit(bracket, pat)
+    if not name:
+        return line
+    _byline(result, name)
+    return replace(line, text=rest.strip())
 
 
 def _block(line: Line, pat: Patterns, has_prose: bool, last: bool, below: int) -> Block:

@@ -1,0 +1,44 @@
+"""An article's author as a reader wants to see it: the name, not what came with it.
+
+Pages and their metadata give an author with a label's tail (芊草凡凡 时间：2005-08-22),
+an affiliation (赵 培：北京物资学院), a list ending in the outlet (陳亭均／綜合報導,
+中國時報), a book it comes from (赵婕出自[人民文学出版社]), or something that is no
+author at all: the CMS that made the page (Discuz! Team, 大汉网络), a user id
+(L_104485), an address, a sentence. The first are cut to the name; the others give
+no author.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where the name ends: a date or source label, a book it comes from, an affiliation.
+_TAIL = re.compile(r"\s*(?:(?:時間|时间|日期|發佈|发布|來源|来源)\s*[:：]|出自|[:：]|[／/])")
+_SCHEME = re.compile(r"(?i)\s*(?:javascript|data|mailto|https?|ftp|file):")
+_LABEL = re.compile(r"^(?:作者|記者|记者|撰文|撰稿|文)\s*[:：／/]\s*")
+# A name two characters long is often set with a space between them (赵 培).
+_SPACED_PAIR = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])$")
+# What is not a person or a byline: software, a company that builds sites, an id,
+# an address, a sentence or a quotation.
+_NOT_AN_AUTHOR = re.compile(
+    r"(?i)\b(?:discuz|comsenz|phpcms|dedecms|empirecms|wordpress|joomla|drupal|powered)\b"
+    r"|(?:網絡|网络|科技|軟件|软件)(?:股份)?(?:有限)?(?:公司)?$|有限公司$"
+    r"|^[a-z]{0,3}[_-]?\d{4,}$"
+    r"|www\.|https?:|\.(?:com|cn|net|org|tw|hk)\b"
+    r"|[。！？；“”「」]"
+)
+
+
+def author_name(text: str | None) -> str | None:
+    """The author's name in `text` as found on a page; None if it names no author."""
+    if not text or "://" in text or _SCHEME.match(text):
+        return None  # an address (a social-media page, a script), not a name
+    name = re.split(r"\s*[,，]\s*", text.strip(), maxsplit=1)[0]  # a list: its first
+    name = _LABEL.sub("", name)
+    cut = _TAIL.search(name)
+    if cut is not None:
+        name = name[: cut.start()]
+    name = _SPACED_PAIR.sub(r"\1\2", name.strip())
+    if not name or _NOT_AN_AUTHOR.search(name):
+        return None
+    return name

@@ -1,0 +1,101 @@
+"""Authors as found on pages, and the bylines that name them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.chinese import Converters
+from reader.importers import Importer
+from reader.importers.author_name import author_name
+from reader.importers.boilerplate import credit, default_patterns
+
+
+@pytest.mark.parametrize(
+    ("found", "shown"),
+    [
+        ("王小明", "王小明"),
+        ("赵 培：北京物资学院，北京", "赵培"),  # a spaced pair, an affiliation
+        ("芊草凡凡 时间：2005-08-22 19:13:18", "芊草凡凡"),
+        ("赵婕出自[人民文学出版社]", "赵婕"),
+        ("陳亭均／綜合報導, 中國時報, 中時電子報", "陳亭均"),
+        ("作者：张三", "张三"),
+        ("王燕平 方云凤 柏建斌", "王燕平 方云凤 柏建斌"),
+        ("zboygirl", "zboygirl"),
+        ("Discuz! Team and Comsenz UI Team", None),  # the forum software
+        ("大汉网络", None),  # the company that built the site
+        ("L_104485", None),  # a user id
+        ("https://www.facebook.com/ETtoday", None),
+        ("javascript:alert(1)", None),
+        ("www.yunnan.cn,云南日报报业集团,云南网", None),
+        ("“西吉县已形成了四级良繁体系。”", None),  # a quotation
+        ("", None),
+        (None, None),
+    ],
+)
+def test_an_author_is_a_name_or_nothing(found: str | None, shown: str | None) -> None:
+    assert author_name(found) == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("〔記者李欣芳／台北報導〕", "李欣芳"),
+        ("記者施曉光、吳亮儀、陳慧萍／台北報導", "施曉光、吳亮儀、陳慧萍"),
+        ("【陳怡妏╱綜合外電報導】", "陳怡妏"),
+        ("劉屏／華盛頓4日電", "劉屏"),
+        ("【聯合報╱本報記者古硯偉】", "古硯偉"),
+        ("（溫蘭魁報導）", "溫蘭魁"),
+        ("（姚峰 上海报道）", "姚峰"),
+        ("新京报记者 彭冲 山东冠县报道", "彭冲"),
+        ("（总台记者 张倩）", "张倩"),
+        ("记者 刘涛", "刘涛"),
+        ("记者提问", None),  # a heading in a press conference, not a byline
+        ("记者获悉", None),
+        ("台北／高雄報導", None),  # places, no name
+        ("外国记者提问", None),
+    ],
+)
+def test_bylines(line: str, name: str | None) -> None:
+    assert credit(line, default_patterns()) == name
+
+
+PARA = "仁川亞運才正式開賽兩天，南韓相關單位有意無意的小動作，已經惹得各國選手和代表團怨聲載道。"
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (
+        f"<html><head><title>南韓小動作</title>{head}</head><body><h1>南韓小動作</h1>"
+        f"{body}</body></html>"
+    ).encode()
+
+
+def test_a_byline_opening_or_closing_the_text_names_the_writer_and_leaves_it() -> None:
+    importer = Importer(Converters())
+    opening = importer.parse_bytes(
+        _page(f"<p>〔記者李欣芳／台北報導〕{PARA}</p><p>{PARA}</p>"), Path("a.html")
+    )
+    assert opening.author == "李欣芳"
+    assert opening.blocks[0].text == PARA  # the byline is not part of the text
+    closing = importer.parse_bytes(
+        _page(f"<p>{PARA}</p><p>{PARA}（姚峰 上海报道）</p>"), Path("b.html")
+    )
+    assert (closing.author, closing.blocks[-1].text) == ("姚峰", PARA)
+    # A picture's credit at the end is not who wrote the article, and stays.
+    pictured = importer.parse_bytes(_page(f"<p>{PARA}</p><p>{PARA}（圖／翻攝畫面）</p>"), Path("c"))
+    assert pictured.author is None and pictured.blocks[-1].text.endswith("（圖／翻攝畫面）")
+
+
+def test_a_byline_under_the_headline_wins_over_the_metadatas_author() -> None:
+    importer = Importer(Converters())
+    vendor = '<meta name="author" content="Discuz! Team and Comsenz UI Team">'
+    assert importer.parse_bytes(_page(f"<p>{PARA}</p>" * 2, vendor), Path("a")).author is None
+    # A page's metadata often names its editor (责任编辑：孔德明 below the text); the
+    # byline under the headline names who wrote it.
+    editor = '<meta name="author" content="孔德明">'
+    assert importer.parse_bytes(_page(f"<p>{PARA}</p>" * 2, editor), Path("b")).author == "孔德明"
+    byline = f"<p>【聯合報╱本報記者古硯偉】</p><p>{PARA}</p><p>{PARA}</p>"
+    article = importer.parse_bytes(_page(byline, editor), Path("c.html"))
+    assert article.author == "古硯偉"
+    assert all("古硯偉" not in b.text for b in article.blocks)
