@@ -370,3 +370,16 @@ def test_print_article_kicker_subtitle_and_credits(importer: Importer) -> None:
         "role": "kicker",
         "text": "习近平在四川考察时强调",
     }
+
+
+def test_the_source_of_a_fact_box_or_a_picture_is_not_the_articles(importer: Importer) -> None:
+    page = (
+        "<html><head><title>細川護熙參選東京都知事</title></head><body>"
+        f"<h1>細川護熙參選東京都知事</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>"
+        "<p>●1993/08 就任日本首相<br>資料來源：維基百科</p><p>圖片來源：法新社</p></body></html>"
+    )
+    article = importer.parse_bytes(page.encode(), Path("a.html"))
+    assert article.source is None
+    assert "資料來源：維基百科" in "".join(b.text for b in article.blocks)  # the box keeps it
+    labelled = page.replace("<h1>", "<div>來源：蘋果日報</div><h1>", 1)
+    assert importer.parse_bytes(labelled.encode(), Path("b.html")).source == "蘋果日報"

@@ -64,8 +64,11 @@ class Patterns:
             data["author_label"],
         )
 
-        def labelled(labels: str) -> re.Pattern[str]:
-            return re.compile(rf"(?:{labels})\s*[:：]\s*(?P<v>.+?)\s*{field_end}")
+        def labelled(labels: str, not_after: str = "") -> re.Pattern[str]:
+            # not_after: two-character words that make the label another's
+            # (資料來源 under a fact box is not the article's source).
+            before = rf"(?<!{not_after})" if not_after else ""
+            return re.compile(rf"{before}(?:{labels})\s*[:：]\s*(?P<v>.+?)\s*{field_end}")
 
         def optional(key: str) -> re.Pattern[str] | None:
             return re.compile(data[key]) if key in data else None
@@ -86,7 +89,7 @@ class Patterns:
             name_separator=re.compile(data["name_separator"]),
             breadcrumb_separator=re.compile(data["breadcrumb_separator"]),
             breadcrumb_noise=re.compile(data["breadcrumb_noise"]),
-            source=labelled(data["source_label"]),
+            source=labelled(data["source_label"], data.get("source_not_after", "")),
             author=labelled(data["author_label"]),
             date=re.compile(data["date"]),
             headings=tuple((re.compile(h["pattern"]), int(h["level"])) for h in data["headings"]),
