@@ -20,7 +20,6 @@ import re
 
 from lxml import etree, html
 
-from reader.importers.author_name import author_name
 from reader.importers.boilerplate import (
     Header,
     ParsedText,
@@ -33,6 +32,7 @@ from reader.importers.boilerplate import (
 from reader.importers.html_blocks import Line, lines_of
 from reader.importers.html_meta import PageData, default_page_data, read_meta, saved_from, site_key
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
+from reader.importers.names import author_name, source_name
 from reader.importers.structure import compact, is_crumb_line, shape, take_header
 
 _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
@@ -228,7 +228,9 @@ def parse_html(
         if first.level is not None:
             result.title = first.text
             result.blocks.pop(0)
-    result.author = author_name(result.author)  # the name alone (reader.importers.author_name)
+    # The name alone (reader.importers.names).
+    result.author = author_name(result.author)
+    result.source = source_name(result.source)
     return result
 
 

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from reader.importers.author_name import author_name
 from reader.importers.boilerplate import Patterns, parse_published
+from reader.importers.names import author_name
 
 _JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
 _CANDIDATE_MAX = 200  # title candidates looked at

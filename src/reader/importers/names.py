@@ -1,4 +1,5 @@
-"""An article's author as a reader wants to see it: the name, not what came with it.
+"""An article's author and source as a reader wants to see them: the name, not
+what came with it.
 
 Pages and their metadata give an author with a label's tail (芊草凡凡 时间：2005-08-22),
 an affiliation (赵 培：北京物资学院), a list ending in the outlet (陳亭均／綜合報導,
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+# An icon font's glyph beside a name (U+E000–U+F8FF): nothing a reader can read.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # Where the name ends: a date or source label, a book it comes from, an affiliation.
 _TAIL = re.compile(r"\s*(?:(?:時間|时间|日期|發佈|发布|來源|来源)\s*[:：]|出自|[:：]|[／/])")
 _SCHEME = re.compile(r"(?i)\s*(?:javascript|data|mailto|https?|ftp|file):")
@@ -33,6 +36,7 @@ def author_name(text: str | None) -> str | None:
     """The author's name in `text` as found on a page; None if it names no author."""
     if not text or "://" in text or _SCHEME.match(text):
         return None  # an address (a social-media page, a script), not a name
+    text = _PRIVATE_USE.sub("", text)
     name = re.split(r"\s*[,，]\s*", text.strip(), maxsplit=1)[0]  # a list: its first
     name = _LABEL.sub("", name)
     cut = _TAIL.search(name)
@@ -40,5 +44,27 @@ def author_name(text: str | None) -> str | None:
         name = name[: cut.start()]
     name = _SPACED_PAIR.sub(r"\1\2", name.strip())
     if not name or _NOT_AN_AUTHOR.search(name):
+        return None
+    return name
+
+
+# The source as pages give it: in brackets ([ 国际金融报 ]), with the time it was
+# posted after it (太原晚报 2021-11-25 16:26:07), or a word that names no outlet
+# (转载文章, 原创, 网络).
+_BRACKETED = re.compile(r"^[\[【〔(（]\s*(.*?)\s*[\]】〕)）]$")
+_STAMP = re.compile(r"\s+(?:\d{4}\s*[-/.年]|\d{1,2}:\d{2}).*$")
+_NO_OUTLET = re.compile(
+    r"^(?:轉載|转载|原創|原创|網絡|网络|互聯網|互联网|本站|本網|本网|未知|不詳|不详|佚名)"
+    r"(?:文章|作品)?$|^(?:轉載|转载)\s*(?:作者|自)"
+)
+
+
+def source_name(text: str | None) -> str | None:
+    """The outlet a source names; None if it names none."""
+    if not text:
+        return None
+    name = _BRACKETED.sub(r"\1", _PRIVATE_USE.sub("", text).strip())
+    name = _STAMP.sub("", name).strip()
+    if not name or _NO_OUTLET.search(name) or "://" in name:
         return None
     return name

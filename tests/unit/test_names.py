@@ -1,4 +1,4 @@
-"""Authors as found on pages, and the bylines that name them."""
+"""Authors and sources as found on pages, and the bylines that name the writer."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from reader.chinese import Converters
 from reader.importers import Importer
-from reader.importers.author_name import author_name
 from reader.importers.boilerplate import credit, default_patterns
+from reader.importers.names import author_name, source_name
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,31 @@ def test_a_byline_under_the_headline_wins_over_the_metadatas_author() -> None:
     article = importer.parse_bytes(_page(byline, editor), Path("c.html"))
     assert article.author == "古硯偉"
     assert all("古硯偉" not in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(
+    ("found", "shown"),
+    [
+        ("新华网", "新华网"),
+        ("[ 国际金融报 ]\ue5c2", "国际金融报"),  # with an icon font's glyph
+        ("太原晚报 2021-11-25 16:26:07", "太原晚报"),
+        ("2024年人民日报", "2024年人民日报"),  # a date after a space only is cut
+        ("转载文章", None),  # "a reprint": no outlet named
+        ("转载作者:孙仲旻", None),
+        ("原创", None),
+        ("http://example.com/a", None),
+        (None, None),
+    ],
+)
+def test_a_source_is_an_outlet_or_nothing(found: str | None, shown: str | None) -> None:
+    assert source_name(found) == shown
+
+
+def test_a_pages_source_line_gives_the_outlet_alone() -> None:
+    importer = Importer(Converters())
+    dated = importer.parse_bytes(
+        _page(f"<p>来源：太原晚报 2021-11-25 16:26:07</p><p>{PARA}</p>"), Path("a")
+    )
+    assert dated.source == "太原晚报"
+    reprint = importer.parse_bytes(_page(f"<p>来源：转载文章</p><p>{PARA}</p>"), Path("b"))
+    assert reprint.source is None
