@@ -17,8 +17,8 @@ as they are meant to be used):
   gives them. With a time in the truth, whether the time is right too is counted apart.
 - authors: on the 69 hand-annotated pages whose truth names someone (the dataset counts
   an editor as an author, so the article's author and editors are read together), and
-  the reporters of taiwanese_news_parser (its reporter_name): right when every name
-  in the truth is among them. Only Reader reads authors here.
+  the reporters of taiwanese_news_parser (its reporter_name) and twnews's authors:
+  right when every name in the truth is among them. Only Reader reads authors here.
 - substrings: the body holds what the truths say it must, and not what it must not.
 - boilerplate: pages whose body keeps a 责任编辑, 来源 or breadcrumb line.
 - speed: Reader's time per page (best of 3), median and worst.
@@ -98,7 +98,8 @@ def _others() -> Iterator[Page]:
     tw = CORPUS / "twnews"
     for e in json.loads((tw / "expected.json").read_text(encoding="utf-8")):
         yield Page(tw / e["file"], "twnews", title=e["title_contains"], title_contains=True,
-                   date=e["date_local"], includes=[e["contents_contains"]])  # fmt: skip
+                   date=e["date_local"], includes=[e["contents_contains"]],
+                   author=e.get("author") or None)  # fmt: skip
     tr = CORPUS / "trafilatura"
     for e in json.loads((tr / "expected_evaldata.json").read_text(encoding="utf-8")).values():
         yield Page(tr / "html" / e["file"], "trafilatura", title=e["title"].strip(),
@@ -241,7 +242,11 @@ def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], det
     other_dates = [0, 0]
     times_right = [0, 0]
     subs = [0, 0]
-    authors: dict[str, list[int]] = {"cwced": [0, 0], "taiwanese_news_parser": [0, 0]}
+    authors: dict[str, list[int]] = {
+        "cwced": [0, 0],
+        "taiwanese_news_parser": [0, 0],
+        "twnews": [0, 0],
+    }
     left: dict[str, list[str]] = {}
     seconds: list[float] = []
     failures: dict[str, str] = {}
@@ -304,6 +309,7 @@ def evaluate(name: str, run: Callable[[Path], Extracted], pages: list[Page], det
         hand, tw = authors["cwced"], authors["taiwanese_news_parser"]
         result["authors_right_hand"] = f"{hand[0]}/{hand[1]}"
         result["reporters_right_taiwanese"] = f"{tw[0]}/{tw[1]}"
+        result["authors_right_twnews"] = "{}/{}".format(*authors["twnews"])
         ms = sorted(s * 1000 for s in seconds)
         result["ms_per_page_median"] = round(statistics.median(ms), 1)
         result["ms_per_page_worst"] = round(ms[-1], 1)

@@ -9,7 +9,7 @@ import pytest
 from reader.chinese import Converters
 from reader.importers import Importer
 from reader.importers.boilerplate import credit, default_patterns
-from reader.importers.names import author_name, source_name
+from reader.importers.names import author_name, is_outlet, source_name
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,37 @@ def test_a_pages_source_line_gives_the_outlet_alone() -> None:
     assert dated.source == "太原晚报"
     reprint = importer.parse_bytes(_page(f"<p>来源：转载文章</p><p>{PARA}</p>"), Path("b"))
     assert reprint.source is None
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("聯合新聞網", True),
+        ("中央通訊社", True),
+        ("自由時報", True),
+        ("ETtoday 新聞雲", True),
+        ("王小明", False),
+        ("歐陽予倩", False),
+        ("維基百科", False),
+        ("即時", False),
+    ],
+)
+def test_an_outlet_is_told_from_a_person(name: str, outlet: bool) -> None:
+    assert is_outlet(name) is outlet
+
+
+def test_the_outlet_is_the_source_not_the_author() -> None:
+    importer = Importer(Converters())
+    outlet = '<meta name="author" content="中央通訊社">'
+    article = importer.parse_bytes(_page(f"<p>{PARA}</p>" * 2, outlet), Path("a.html"))
+    assert (article.author, article.source) == (None, "中央通訊社")
+    # The page's structured data names the writer: that is the author.
+    person = '{"author": {"@type": "Person", "name": "陳昱光"}}'
+    ld = f'<script type="application/ld+json">{person}</script>'
+    article = importer.parse_bytes(_page(f"<p>{PARA}</p>" * 2, outlet + ld), Path("b.html"))
+    assert (article.author, article.source) == ("陳昱光", "中央通訊社")
+    # A desk's dateline names no writer, and leaves the text too.
+    desk = importer.parse_bytes(
+        _page(f"<p>〔即時新聞／綜合報導〕{PARA}</p><p>{PARA}</p>", outlet), Path("c.html")
+    )
+    assert desk.author is None and desk.blocks[0].text == PARA

@@ -32,7 +32,7 @@ from reader.importers.boilerplate import (
 from reader.importers.html_blocks import Line, lines_of
 from reader.importers.html_meta import PageData, default_page_data, read_meta, saved_from, site_key
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
-from reader.importers.names import author_name, source_name
+from reader.importers.names import author_name, is_outlet, source_name
 from reader.importers.structure import compact, is_crumb_line, shape, take_header
 
 _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
@@ -231,6 +231,9 @@ def parse_html(
     # The name alone (reader.importers.names).
     result.author = author_name(result.author)
     result.source = source_name(result.source)
+    if result.author is not None and is_outlet(result.author):  # 作者：中央通訊社
+        result.source = result.source or result.author
+        result.author = None
     return result
 
 

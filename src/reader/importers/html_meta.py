@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from reader.importers.boilerplate import Patterns, parse_published
-from reader.importers.names import author_name
+from reader.importers.names import author_name, is_outlet
 
 _JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
 _CANDIDATE_MAX = 200  # title candidates looked at
@@ -297,17 +297,18 @@ def read_meta(root: etree._Element, pat: Patterns, data: PageData) -> PageMeta:
                 meta.modified = read_date(stamp, pat)
                 if meta.modified:
                     break
-    meta.author = next((values[k] for k in data.author_meta if k in values), None)
-    if meta.author is None:
-        meta.author = next((n for o in ld if (n := _name(o.get("author"))) is not None), None)
-    # Not the CMS that made the page, an address or a sentence: a byline may name
-    # the writer instead (reader.importers.structure).
-    meta.author = author_name(meta.author)
-    if meta.author is not None and len(meta.author) > 40:
-        meta.author = None
+    # The metadata's author, unless it is the CMS that made the page, an address, a
+    # sentence or the outlet (聯合新聞網): then JSON-LD's, and a byline may yet name
+    # the writer (reader.importers.structure).
+    candidates = [values[k] for k in data.author_meta if k in values]
+    candidates += [n for o in ld if (n := _name(o.get("author"))) is not None]
+    names = [n for c in candidates if (n := author_name(c)) is not None and len(n) <= 40]
+    meta.author = next((n for n in names if not is_outlet(n)), names[0] if names else None)
     meta.source = next((values[k] for k in data.source_meta if k in values), None)
     if meta.source is not None and len(meta.source) > 40:
         meta.source = None
+    if meta.source is None:  # the outlet named as the author is the source
+        meta.source = next((n for n in names if is_outlet(n)), None)
 
     references: list[str] = []
     for obj in ld:

@@ -18,7 +18,7 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # Where the name ends: a date or source label, a book it comes from, an affiliation.
 _TAIL = re.compile(r"\s*(?:(?:時間|时间|日期|發佈|发布|來源|来源)\s*[:：]|出自|[:：]|[／/])")
 _SCHEME = re.compile(r"(?i)\s*(?:javascript|data|mailto|https?|ftp|file):")
-_LABEL = re.compile(r"^(?:作者|記者|记者|撰文|撰稿|文)\s*[:：／/]\s*")
+_LABEL = re.compile(r"^(?:(?:作者|記者|记者)\s*[:：／/]?|(?:撰文|撰稿|文)\s*[:：／/])\s*")
 # A name two characters long is often set with a space between them (赵 培).
 _SPACED_PAIR = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])$")
 # What is not a person or a byline: software, a company that builds sites, an id,
@@ -68,3 +68,16 @@ def source_name(text: str | None) -> str | None:
     if not name or _NO_OUTLET.search(name) or "://" in name:
         return None
     return name
+
+
+# An outlet, not a person: 聯合新聞網, 中央通訊社, 中時電子報, 自由時報. A person's name
+# is two to four characters and does not end so.
+_OUTLET = re.compile(
+    r"(?:新聞|新闻|電子報|电子报|通訊社|通讯社|日報|日报|時報|时报|晚報|晚报|週刊|周刊"
+    r"|[網网社報报臺台雲云])$|新聞|新闻"
+)
+
+
+def is_outlet(name: str) -> bool:
+    """Whether an "author" names the outlet rather than a person."""
+    return len(name) >= 4 and _OUTLET.search(name) is not None

@@ -27,6 +27,7 @@ from reader.importers.boilerplate import (
     is_furniture,
 )
 from reader.importers.html_blocks import Line
+from reader.importers.names import is_outlet
 
 HEAD_LINES = 8  # lines at the top that may be breadcrumb, repeated title or meta
 HEADING_MAX = 40  # longest bold or numbered line taken for a heading
@@ -104,8 +105,12 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
         if line is not kept[i][0]:
             kept[i] = (line, False)
             break
-    if kept and not kept[-1][1]:
-        kept[-1] = (_bracket_byline(kept[-1][0], result, pat, leading=False), False)
+    # …or close the last paragraph of the article, before a box or a notice.
+    for i in [i for i, (_, is_credit) in enumerate(kept) if not is_credit][-_TRAILING_LINES:][::-1]:
+        line = _bracket_byline(kept[i][0], result, pat, leading=False)
+        if line is not kept[i][0]:
+            kept[i] = (line, False)
+            break
     result.editors = tuple(found_editors)
     has_prose = any(len(line.text) >= PROSE_MIN for line, _ in kept)
     marked = 1  # the level of the last <h2>–<h4>: a bold subhead goes one below it
@@ -123,13 +128,16 @@ def _byline(result: ParsedText, name: str) -> None:
     """A byline names the writer: it wins over an "author" that is the outlet (the
     source, or the site the article is filed under)."""
     outlets = (result.source, result.section_path[0] if result.section_path else None)
-    if result.author is None or result.author in outlets:
+    if is_outlet(name):
+        return  # 〔即時新聞／綜合報導〕: a desk, not a writer
+    if result.author is None or result.author in outlets or is_outlet(result.author):
         result.author = name
 
 
 # A byline in brackets that begins the first paragraph or ends the last one:
 # 〔記者李欣芳／台北報導〕最新消息！…; ……的过程吗？”（姚峰 上海报道）
 _LEADING_LINES = 3
+_TRAILING_LINES = 6
 _LEADING_BRACKETS = re.compile(r"^\s*[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]")
 _TRAILING_BRACKETS = re.compile(r"[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]\s*$")
 
