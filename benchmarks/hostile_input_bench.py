@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from reader.importers.html import parse_html
 from reader.importers.markdown import parse_markdown
 from reader.importers.text import parse_text
 
@@ -33,6 +34,19 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "text: breadcrumb of n levels": (
         parse_text,
         lambda n: "首页" + " > 甲" * n + "\n标题\n\n正文。\n",
+    ),
+    # A page's author, address and bylines (reader.importers.names, html_meta).
+    "html: author of spaces": (
+        parse_html,
+        lambda n: f'<meta name="author" content="王{" " * n}明：x"><p>正文。</p>',
+    ),
+    "html: canonical address n long": (
+        parse_html,
+        lambda n: f'<link rel="canonical" href="http://{"a." * (n // 2)}cn/"><p>正文。</p>',
+    ),
+    "html: brackets closing a paragraph": (
+        parse_html,
+        lambda n: "<p>" + "（記者" * (n // 3) + "）</p>",
     ),
     "md: heading of spaces": (parse_markdown, lambda n: "# 标题" + " " * n + "x\n"),
     "md: front matter comment": (

@@ -121,6 +121,15 @@ HTML_CASES: dict[str, Callable[[int], str]] = {
     "one long line": lambda n: "<p>" + "中文，" * (10 * n) + "</p>",
     "many date lines": lambda n: "<p>2023年08月30日 来源：人民网</p>" * n,
     "breadcrumb, many levels": lambda n: "<div>当前位置：" + "栏目 &gt;&gt; " * n + "</div>",
+    # Where the author, the source, the site and bylines are read (reader.importers.names).
+    "author of spaces": lambda n: (
+        f'<meta name="author" content="王{" " * (10 * n)}明：x"><p>正文。</p>'
+    ),
+    "source line of spaces": lambda n: (
+        f"<p>来源：太原晚报{' ' * (10 * n)}2021-11-25</p><p>正文。</p>"
+    ),
+    "long canonical address": lambda n: f'<link rel="canonical" href="http://{"a." * (5 * n)}cn/">',
+    "brackets closing a paragraph": lambda n: "<p>正文" + "（記者" * n + "）</p>",
 }
 
 

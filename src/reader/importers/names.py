@@ -16,7 +16,9 @@ import re
 # An icon font's glyph beside a name (U+E000–U+F8FF): nothing a reader can read.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # Where the name ends: a date or source label, a book it comes from, an affiliation.
-_TAIL = re.compile(r"\s*(?:(?:時間|时间|日期|發佈|发布|來源|来源)\s*[:：]|出自|[:：]|[／/])")
+_TAIL = re.compile(r"(?:時間|时间|日期|發佈|发布|來源|来源)\s*[:：]|出自|[:：]|[／/]")
+# Longer is no name (and no pattern here is tried on more).
+_MAX_FOUND = 200
 _SCHEME = re.compile(r"(?i)\s*(?:javascript|data|mailto|https?|ftp|file):")
 _LABEL = re.compile(r"^(?:(?:作者|記者|记者)\s*[:：／/]?|(?:撰文|撰稿|文)\s*[:：／/])\s*")
 # A name two characters long is often set with a space between them (赵 培).
@@ -34,14 +36,14 @@ _NOT_AN_AUTHOR = re.compile(
 
 def author_name(text: str | None) -> str | None:
     """The author's name in `text` as found on a page; None if it names no author."""
-    if not text or "://" in text or _SCHEME.match(text):
-        return None  # an address (a social-media page, a script), not a name
+    if not text or len(text) > _MAX_FOUND or "://" in text or _SCHEME.match(text):
+        return None  # no name, or an address (a social-media page, a script)
     text = _PRIVATE_USE.sub("", text)
-    name = re.split(r"\s*[,，]\s*", text.strip(), maxsplit=1)[0]  # a list: its first
+    name = re.split(r"[,，]", text.strip(), maxsplit=1)[0].strip()  # a list: its first
     name = _LABEL.sub("", name)
     cut = _TAIL.search(name)
     if cut is not None:
-        name = name[: cut.start()]
+        name = name[: cut.start()].rstrip()
     name = _SPACED_PAIR.sub(r"\1\2", name.strip())
     if not name or _NOT_AN_AUTHOR.search(name):
         return None
@@ -52,7 +54,7 @@ def author_name(text: str | None) -> str | None:
 # posted after it (太原晚报 2021-11-25 16:26:07), or a word that names no outlet
 # (转载文章, 原创, 网络).
 _BRACKETED = re.compile(r"^[\[【〔(（]\s*(.*?)\s*[\]】〕)）]$")
-_STAMP = re.compile(r"\s+(?:\d{4}\s*[-/.年]|\d{1,2}:\d{2}).*$")
+_STAMP = re.compile(r"(?<=\s)(?:\d{4}\s*[-/.年]|\d{1,2}:\d{2}).*$")
 _NO_OUTLET = re.compile(
     r"^(?:轉載|转载|原創|原创|網絡|网络|互聯網|互联网|本站|本網|本网|未知|不詳|不详|佚名)"
     r"(?:文章|作品)?$|^(?:轉載|转载)\s*(?:作者|自)"
@@ -61,7 +63,7 @@ _NO_OUTLET = re.compile(
 
 def source_name(text: str | None) -> str | None:
     """The outlet a source names; None if it names none."""
-    if not text:
+    if not text or len(text) > _MAX_FOUND:
         return None
     name = _BRACKETED.sub(r"\1", _PRIVATE_USE.sub("", text).strip())
     name = _STAMP.sub("", name).strip()
