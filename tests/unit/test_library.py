@@ -13,6 +13,7 @@ from reader.importers import Importer
 from reader.library import ArticleStore, LibraryError, Stored, connect, open_library
 from reader.library.db import DB_NAME
 from reader.library.ingest import import_paths
+from reader.library.manage import move, rename_section
 from reader.library.schema import SCHEMA_VERSION
 
 
@@ -135,6 +136,15 @@ def test_one_site_is_one_section_whatever_its_pages_call_it(
     assert second.section_path == ("ETtoday", "政治")  # as the page gave it
     names = {s.name for s in store.sections()}
     assert "政治" in names and "ETtoday 東森新聞雲" not in names and "存檔" not in names
+
+    # The user renames the site's section, and moves its first page elsewhere: the
+    # site's next pages follow the rename, not the one page moved.
+    top = next(s.id for s in store.sections() if s.name == "ETtoday新聞雲")
+    rename_section(store.conn, top, "東森")
+    first = importer.parse_bytes(pages[0][0], Path("a.html")).id
+    move(store.conn, [first], ("我的收藏",))
+    store.add(importer.parse_bytes(page(6, named("ETtoday新聞雲", "www.ettoday.net")), Path("a")))
+    assert _top_sections(store) == {"東森": 3, "我的收藏": 1, "中央社 CNA": 1, "東森新聞雲": 1}
 
 
 def test_article_without_a_section_goes_under_its_folder_or_unsorted(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from reader.chinese.folding import shared_folder
-from reader.domain import Article, Block, Script, bounded_section
+from reader.domain import MAX_SECTION_DEPTH, Article, Block, Script, bounded_section
 from reader.library import search_index
 from reader.library.bookmarks import reanchor
 from reader.library.db import LibraryError, write
@@ -52,6 +53,9 @@ class ArticleRow:
     published: str | None
     read: bool
 
+
+# A site's pages looked at to find the section it is filed under (one indexed read).
+_SITE_SAMPLE = 50
 
 _COLUMNS = (
     "id, title, section_path, published, source, author, editors, script, blocks, "
@@ -134,22 +138,50 @@ class ArticleStore:
 
     def _site_path(self, article: Article, path: tuple[str, ...]) -> tuple[str, ...]:
         """One site, one section, whatever each page calls the site: a page goes
-        under the name the site's first page (by import) gave it, keeping its own
-        columns below; a page that names no section (filed under its folder's
-        name) goes there too. Pages of sites not seen before keep their path."""
+        under the top section that holds most of its site's pages (of the first
+        _SITE_SAMPLE, out of the Trash) and one that named a section, by the name
+        it has now, keeping its own columns below. So a rename is followed, and
+        one page moved elsewhere does not take the site along. A page that names
+        no section (filed under its folder's name) goes there too; a page of a
+        site not seen before keeps its path."""
         if article.site is None:
             return path
-        row = self.conn.execute(
-            "SELECT section_path FROM articles WHERE site = ? AND section_path != '[]' "
-            "AND id != ? ORDER BY rowid LIMIT 1",
-            (article.site, article.id),
-        ).fetchone()
-        named = json.loads(str(row[0])) if row is not None else []
-        if not named or not isinstance(named[0], str):
+        rows = self.conn.execute(
+            "SELECT section_id, section_path != '[]' FROM articles WHERE site = ? "
+            "AND id != ? AND trashed_at IS NULL ORDER BY rowid LIMIT ?",
+            (article.site, article.id, _SITE_SAMPLE),
+        ).fetchall()
+        # Each top section counts every page of the site in it; only one holding a
+        # page that named a section is the site's (never a folder's name alone).
+        tops: Counter[int] = Counter()
+        named: list[int] = []
+        top_of: dict[int, int] = {}
+        for section, gave_name in rows:
+            if section not in top_of:
+                top_of[section] = self._top_section(int(section))
+            tops[top_of[section]] += 1
+            if gave_name and top_of[section] not in named:
+                named.append(top_of[section])
+        if not named:
+            return path
+        top = max(named, key=lambda t: tops[t])  # on a tie, the earlier page's
+        row = self.conn.execute("SELECT name FROM sections WHERE id = ?", (top,)).fetchone()
+        if row is None:
             return path
         if not article.section_path:
-            return (named[0],)
-        return bounded_section((named[0], *path[1:]))[0]
+            return (str(row[0]),)
+        return bounded_section((str(row[0]), *path[1:]))[0]
+
+    def _top_section(self, section: int) -> int:
+        """The top-level section above (or at) `section`."""
+        for _ in range(MAX_SECTION_DEPTH + 1):
+            row = self.conn.execute(
+                "SELECT parent_id FROM sections WHERE id = ?", (section,)
+            ).fetchone()
+            if row is None or not row[0]:
+                return section
+            section = int(row[0])
+        return section
 
     def _add(self, article: Article, path: tuple[str, ...], prepared: Prepared | None) -> Stored:
         if prepared is None or prepared.article is not article:
