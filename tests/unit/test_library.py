@@ -143,7 +143,8 @@ def test_one_site_is_one_section_whatever_its_pages_call_it(
     rename_section(store.conn, top, "東森")
     first = importer.parse_bytes(pages[0][0], Path("a.html")).id
     move(store.conn, [first], ("我的收藏",))
-    store.add(importer.parse_bytes(page(6, named("ETtoday新聞雲", "www.ettoday.net")), Path("a")))
+    later = ArticleStore(store.conn)  # another import, as by the command line
+    later.add(importer.parse_bytes(page(6, named("ETtoday新聞雲", "www.ettoday.net")), Path("a")))
     assert _top_sections(store) == {"東森": 3, "我的收藏": 1, "中央社 CNA": 1, "東森新聞雲": 1}
 
 
