@@ -83,8 +83,11 @@ def test_a_byline_opening_or_closing_the_text_names_the_writer_and_leaves_it() -
     )
     assert (closing.author, closing.blocks[-1].text) == ("姚峰", PARA)
     # A picture's credit at the end is not who wrote the article, and stays.
-    pictured = importer.parse_bytes(_page(f"<p>{PARA}</p><p>{PARA}（圖／翻攝畫面）</p>"), Path("c"))
-    assert pictured.author is None and pictured.blocks[-1].text.endswith("（圖／翻攝畫面）")
+    for credit_line in ("（圖／翻攝畫面）", "（記者劉信德攝）"):
+        pictured = importer.parse_bytes(
+            _page(f"<p>{PARA}</p><p>{PARA}{credit_line}</p>"), Path("c")
+        )
+        assert pictured.author is None and pictured.blocks[-1].text.endswith(credit_line)
 
 
 def test_a_byline_under_the_headline_wins_over_the_metadatas_author() -> None:

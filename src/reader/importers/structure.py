@@ -137,6 +137,7 @@ def _byline(result: ParsedText, name: str) -> None:
 # A byline in brackets that begins the first paragraph or ends the last one:
 # 〔記者李欣芳／台北報導〕最新消息！…; ……的过程吗？”（姚峰 上海报道）
 _LEADING_LINES = 3
+_PHOTO = re.compile(r"[攝摄]")  # 攝, 攝影, 翻攝: who took a picture
 _TRAILING_LINES = 6
 _LEADING_BRACKETS = re.compile(r"^\s*[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]")
 _TRAILING_BRACKETS = re.compile(r"[（(〔【][^（()）〔〕【】]{2,40}[）)〕】]\s*$")
@@ -156,8 +157,8 @@ def _bracket_byline(line: Line, result: ParsedText, pat: Patterns, leading: bool
     if m is None or not rest.strip():
         return line
     bracket = m.group().strip()
-    if pat.caption is not None and pat.caption.search(bracket):
-        return line  # a picture's credit (（圖／翻攝畫面）): not who wrote it
+    if _PHOTO.search(bracket) or (pat.caption is not None and pat.caption.search(bracket)):
+        return line  # a picture's credit (（圖／翻攝畫面）, （記者劉信德攝）): not the writer
     name = credit(bracket, pat)
     if not name:
         return line
