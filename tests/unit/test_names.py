@@ -164,3 +164,10 @@ def test_the_outlet_is_the_source_not_the_author() -> None:
         _page(f"<p>〔即時新聞／綜合報導〕{PARA}</p><p>{PARA}</p>", outlet), Path("c.html")
     )
     assert desk.author is None and desk.blocks[0].text == PARA
+
+
+def test_a_desks_line_under_the_headline_is_neither_writer_nor_source() -> None:
+    importer = Importer(Converters())
+    desk = "<p>〔即時新聞／綜合報導〕</p>"
+    article = importer.parse_bytes(_page(f"{desk}<p>{PARA}</p><p>{PARA}</p>"), Path("a.html"))
+    assert (article.author, article.source) == (None, None)

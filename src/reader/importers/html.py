@@ -33,7 +33,7 @@ from reader.importers.html_blocks import Line, lines_of
 from reader.importers.html_meta import PageData, default_page_data, read_meta, saved_from, site_key
 from reader.importers.html_tree import Deadline, PageRefused, parse_page
 from reader.importers.names import author_name, is_outlet, source_name
-from reader.importers.structure import compact, is_crumb_line, shape, take_header
+from reader.importers.structure import compact, is_crumb_line, shape, take_byline, take_header
 
 _CRUMB_BEFORE = 40  # page lines before the headline searched for the breadcrumb
 _META_AFTER = 6  # page lines after the headline searched for the date line
@@ -86,7 +86,7 @@ def _around_headline(page: list[Line], at: int | None, result: ParsedText, pat: 
             continue
         name = credit(line.text, pat)
         if name:  # a byline under the headline: 【聯合報╱本報記者古硯偉】
-            result.author = result.author or name
+            take_byline(result, name)
             continue
         header.meta(line.text)
         if result.published is None and not _PROSE.search(line.text):

@@ -94,7 +94,7 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
             continue
         name = credit(text, pat)
         if name:
-            _byline(result, name)
+            take_byline(result, name)
             continue
         if header.meta(text, labelled_only=True):
             continue
@@ -124,7 +124,7 @@ def shape(lines: list[Line], result: ParsedText, pat: Patterns) -> None:
         result.blocks.append(block)
 
 
-def _byline(result: ParsedText, name: str) -> None:
+def take_byline(result: ParsedText, name: str) -> None:
     """A byline names the writer: it wins over an "author" that is the outlet (the
     source, or the site the article is filed under)."""
     outlets = (result.source, result.section_path[0] if result.section_path else None)
@@ -162,7 +162,7 @@ def _bracket_byline(line: Line, result: ParsedText, pat: Patterns, leading: bool
     name = credit(bracket, pat)
     if not name:
         return line
-    _byline(result, name)
+    take_byline(result, name)
     return replace(line, text=rest.strip())
 
 
