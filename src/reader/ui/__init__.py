@@ -17,3 +17,10 @@ Where a change goes, by what the user sees:
   (every file-derived string is shown as text), single instance and files handed
   over, interface language, palette, keyboard navigation, the after-a-crash check.
 """
+
+import sys
+
+from reader.ui import start_cache
+
+if "shiboken6" not in sys.modules:  # a start, not a test run with PySide6 loaded
+    start_cache.begin()  # until the first frame (reader.ui.app), PySide6's start included

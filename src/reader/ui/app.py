@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader.resources import APP_ID, icon_files
+from reader.ui import start_cache
 from reader.ui.app_log import log_path, route_qt_messages, setup_logging
 
 if TYPE_CHECKING:
@@ -250,6 +251,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
     window.show()
     if screenshot:
         code = _save_screenshot(app, window, Path(screenshot))
+        start_cache.finish()
         conn.close()
         return code
     from reader.ui.open_files import FileOpener
@@ -267,6 +269,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
         from reader.ui.damage_check import check_after_start
 
         gc.enable()  # off for the start (reader.launch)
+        start_cache.finish()  # compiled as usual from here on
         if instance is not None:
             instance.listen()
 
