@@ -77,6 +77,10 @@ def _start_app(args: Namespace | SimpleNamespace) -> int:
         return run(args)
     finally:
         gc.enable()
+        # The app's hook shows an error in a dialog; once the app has returned there
+        # is no window left to show it over, and a modal dialog would keep the
+        # process from ever ending: errors from here on go to stderr.
+        sys.excepthook = sys.__excepthook__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

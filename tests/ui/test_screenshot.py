@@ -116,3 +116,26 @@ def test_a_screenshot_onto_a_symlink_replaces_the_link_not_its_target(tmp_path: 
     result = reader("--screenshot", str(missing), home=tmp_path / "home")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith(f"reader: {missing}: cannot be")
+
+
+def test_an_error_after_the_app_returned_is_printed_not_shown_in_a_dialog(
+    tmp_path: Path,
+) -> None:
+    """The app's error dialog is for errors while it runs. An error once it has
+    returned (here, raised by the caller right after a window closed at once) is a
+    traceback on stderr and the process ends, instead of a modal dialog nobody sees
+    keeping it alive (the timeout would fail this test)."""
+    library = str(tmp_path / "lib")
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "QApplication.exec = lambda self: 0  # the window closes as soon as it is up\n"
+        "from reader.launch import main\n"
+        f"assert main(['--library', {library!r}]) == 0\n"
+        "raise RuntimeError('after the app')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1, done.stderr
+    assert "RuntimeError: after the app" in done.stderr
