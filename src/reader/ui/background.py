@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -81,3 +84,31 @@ def in_background(
     job = Job(parent, work, done, failed)
     job.start()
     return job
+
+
+_paused = 0  # sections in collector_paused() now running
+_was_enabled = True
+_pause_lock = threading.Lock()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a bulk job makes tens of
+    thousands of objects (none of them in cycles): each full collection it would
+    start walks every object of the process holding the GIL, and the window stops
+    answering meanwhile (40,000 bookmarks merged: 43-107 ms pauses, and half a
+    second in a test process holding more). Back on when the last such job ends,
+    if it was on before; reference counting frees memory throughout."""
+    global _paused, _was_enabled
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
