@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-# traps.md #12: without a display Qt aborts; every test runs Qt off-screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# traps.md #12: without a display Qt aborts; every test runs Qt off-screen. An empty
+# value counts as unset (Qt would try the desktop's platform and abort the run).
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
