@@ -181,6 +181,10 @@ class StartCache:
         self._install_code()
         self._install_patterns()
 
+    @property
+    def installed(self) -> bool:
+        return bool(self._undo)
+
     def uninstall(self) -> None:
         while self._undo:
             owner, name, value = self._undo.pop()
@@ -207,7 +211,7 @@ def begin(path: Path | None = None) -> None:
 def finish() -> None:
     """Stop answering from the cache and save what this start compiled."""
     cache = _active
-    if cache is None or not cache._undo:
+    if cache is None or not cache.installed:
         return
     cache.uninstall()
     cache.save()
@@ -232,7 +236,9 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _write(path: Path, stored: dict[str, Any]) -> None:
     """Atomically, as Python writes bytecode: two starts at once both write whole
-    files and the last one stays."""
+    files and the last one stays. No fsync, unlike reader.export.atomic (a user's
+    file): this runs on the UI thread, and a cache lost in a crash is only a file
+    that fails to load and is written again."""
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         data = MAGIC_NUMBER + marshal.dumps(stored)
