@@ -82,6 +82,8 @@ def main(library: Path) -> int:
             app.processEvents()
             time.sleep(0.01)
         report["gc_on_after_first_paint"] = gc.isenabled()
+        report["objects_set_aside"] = gc.get_freeze_count()
+        report["objects_left_to_collect"] = len(gc.get_objects())
         window.close()
         return 0
 

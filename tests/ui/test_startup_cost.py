@@ -51,6 +51,9 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     # session (the first paint, or at most reader.ui.after_start.FALLBACK_MS).
     assert again["gc_on_at_first_frame"] is False
     assert again["gc_on_after_first_paint"] is True
+    # What the start made is set aside: later full collections walk a small rest.
+    set_aside, left = int(again["objects_set_aside"]), int(again["objects_left_to_collect"])
+    assert set_aside > 10_000 and left < set_aside // 4, (set_aside, left)
     assert str(again["style"]).lower() == "fusion"  # every theme draws with it, from the start
 
 
