@@ -211,10 +211,9 @@ def test_a_big_bookmarks_file_imports_while_the_window_stays_live(
             window.bookmarks.sig_imported.disconnect(done.append)
 
     def prepared(n: int) -> Path:
-        # Writing the test's 40,000 records makes a full garbage collection due,
-        # which would then walk this test process's whole heap (every earlier test's
-        # objects) inside the measured import: it runs here instead. The app makes no
-        # such objects before an import.
+        # Writing the test's 40,000 records can make a full garbage collection due:
+        # it runs here, not inside the measured import. The app makes no such
+        # objects before an import.
         path = bookmarks_file(n)
         gc.collect()
         return path
