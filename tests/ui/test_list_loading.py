@@ -144,3 +144,28 @@ def test_search_results_follow_articles_put_in_the_trash(
     qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=5000)
     assert panel.hit_at(0) is not None and panel.hit_at(0).article_id == ids[1]  # type: ignore[union-attr]
     capsys.readouterr()
+
+
+def test_the_list_waits_for_the_apps_own_import_then_follows_every_change_once(
+    window: MainWindow, library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """While a job of the app's own writes the library off the UI thread, the window
+    does not re-read the list at each tick (it would, a statement at a time, behind
+    the busy job); once the job ends, what it and another process did shows."""
+    from reader.ui.background import writing_in_background
+
+    def shown() -> list[str]:
+        return [str(window.model.index(r, 0).data()) for r in range(window.model.rowCount())]
+
+    changed: list[bool] = []
+    window.watcher.sig_changed.connect(lambda: changed.append(True))
+    first = str(window._store.conn.execute("SELECT id FROM articles").fetchone()[0])
+    with writing_in_background():
+        assert reader_main(["--library", str(library), "remove", first]) == 0
+        window.watcher.poll()
+        assert changed == [] and not any(name.startswith("Trash") for name in shown())
+    window.watcher.poll()
+    assert changed == [True] and shown()[-1] == "Trash (1)"
+    window.watcher.poll()
+    assert changed == [True]  # followed once
+    capsys.readouterr()

@@ -301,7 +301,7 @@ class BookmarkTools(QObject):
         """Merge a bookmarks file, off the UI thread (40,000 bookmarks take seconds)
         on a connection of its own; sig_imported says when it is done."""
         from reader.library.db import connect
-        from reader.ui.background import collector_paused, in_background
+        from reader.ui.background import collector_paused, in_background, writing_in_background
 
         library: Path | None = getattr(self._conn, "library_path", None)
         if library is None:
@@ -310,7 +310,7 @@ class BookmarkTools(QObject):
         def work() -> MergeResult:
             conn = connect(library)
             try:
-                with collector_paused():
+                with collector_paused(), writing_in_background():
                     return BookmarkStore(conn).import_json(path)
             finally:
                 conn.close()

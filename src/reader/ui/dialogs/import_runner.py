@@ -42,6 +42,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         from reader.importers import Importer  # loaded on the first import, in this thread
         from reader.library.ingest import import_paths
+        from reader.ui.background import writing_in_background
 
         try:
             conn = open_library(self._library_dir)
@@ -49,9 +50,10 @@ class ImportWorker(QObject):
             self.sig_failed.emit(str(exc))
             return
         try:
-            report = import_paths(
-                self._paths, Importer(self._converters), ArticleStore(conn), self._on_progress
-            )
+            with writing_in_background():
+                report = import_paths(
+                    self._paths, Importer(self._converters), ArticleStore(conn), self._on_progress
+                )
         except Exception as exc:  # reported, never lost in a thread
             log.exception("import failed")
             self.sig_failed.emit(str(exc))

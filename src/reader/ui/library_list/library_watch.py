@@ -22,7 +22,10 @@ class LibraryWatcher(QObject):
     The query reads a counter from the WAL index: no lock, no file access of our
     own, a few microseconds, so polling it once a second on the UI thread costs
     nothing the user could notice. Our own connection's writes do not count: the
-    window already shows what it wrote.
+    window already shows what it wrote. While one of the app's own jobs writes the
+    library off the UI thread (ui/background.writing_in_background), a change is
+    left until the job ends, and then followed once: nothing another process did
+    meanwhile is missed.
     """
 
     sig_changed = Signal()
@@ -44,6 +47,10 @@ class LibraryWatcher(QObject):
 
     @Slot()
     def poll(self) -> None:
+        from reader.ui.background import writing_now  # loaded after the start, not during it
+
+        if writing_now():
+            return  # the baseline stays: the next poll after the job sees the change
         version = self._read()
         if version is not None and version != self._version:
             self._version = version
