@@ -6,7 +6,7 @@ import gc
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -86,40 +86,61 @@ def in_background(
     return job
 
 
-_paused = 0  # sections in collector_paused() now running
+class _Sections:
+    """How many sections of one kind are running now, from whichever threads."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def held(self, first: Callable[[], None], last: Callable[[], None]) -> Iterator[None]:
+        """Run `first` as the first section begins and `last` as the last one ends."""
+        with self._lock:
+            if self._count == 0:
+                first()
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._count -= 1
+                if self._count == 0:
+                    last()
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+
+_pausing = _Sections()  # in collector_paused()
 _was_enabled = True
-_pause_lock = threading.Lock()
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
+def _pause() -> None:
+    global _was_enabled
+    _was_enabled = gc.isenabled()
+    gc.disable()
+
+
+def _resume() -> None:
+    if _was_enabled:
+        gc.enable()
+
+
+def collector_paused() -> AbstractContextManager[None]:
     """Python's cyclic garbage collector off while a bulk job makes tens of
     thousands of objects (none of them in cycles): each full collection it would
     start walks every object of the process holding the GIL, and the window stops
     answering meanwhile (40,000 bookmarks merged: 43-107 ms pauses, and half a
     second in a test process holding more). Back on when the last such job ends,
     if it was on before; reference counting frees memory throughout."""
-    global _paused, _was_enabled
-    with _pause_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
+    return _pausing.held(_pause, _resume)
 
 
-_writing = 0  # sections in writing_in_background() now running
-_writing_lock = threading.Lock()
+_writing = _Sections()  # in writing_in_background()
 
 
-@contextmanager
-def writing_in_background() -> Iterator[None]:
+def writing_in_background() -> AbstractContextManager[None]:
     """Marks a job of the app's own that writes the library off the UI thread (an
     import). Its commits look to the window's connection like another process's:
     the library watcher (ui/library_list/library_watch.py) leaves them until the
@@ -127,16 +148,9 @@ def writing_in_background() -> Iterator[None]:
     the UI thread every second while the job runs. That re-read, a statement at a
     time, waited for the GIL at each step behind the busy job (5 ms a switch): a
     40,000-bookmark import stopped the window for 0.2-0.4 s at a time."""
-    global _writing
-    with _writing_lock:
-        _writing += 1
-    try:
-        yield
-    finally:
-        with _writing_lock:
-            _writing -= 1
+    return _writing.held(lambda: None, lambda: None)
 
 
 def writing_now() -> bool:
     """Whether a job in writing_in_background() is running."""
-    return _writing > 0
+    return bool(_writing)
