@@ -20,7 +20,8 @@ Where a change goes, by what the user sees:
 
 import sys
 
-from reader.ui import start_cache
+from reader.ui import start_cache, start_enums
 
 if "shiboken6" not in sys.modules:  # a start, not a test run with PySide6 loaded
     start_cache.begin()  # until the first frame (reader.ui.app), PySide6's start included
+    start_enums.begin()  # likewise

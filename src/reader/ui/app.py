@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader.resources import APP_ID, icon_files
-from reader.ui import start_cache
+from reader.ui import start_cache, start_enums
 from reader.ui.app_log import log_path, route_qt_messages, setup_logging
 
 if TYPE_CHECKING:
@@ -252,6 +252,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
     if screenshot:
         code = _save_screenshot(app, window, Path(screenshot))
         start_cache.finish()
+        start_enums.finish()
         conn.close()
         return code
     from reader.ui.open_files import FileOpener
@@ -270,6 +271,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
 
         keep_start_objects()
         start_cache.finish()  # compiled as usual from here on
+        start_enums.finish()  # and enums built by the standard library alone
         if instance is not None:
             instance.listen()
 
