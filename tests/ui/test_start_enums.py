@@ -209,6 +209,15 @@ CLASSES = [
         MERCURY = 3
         VENUS = 5
     """,
+    # an attribute fallback that answers for _value_
+    """
+    class Lookup(enum.Enum):
+        def __getattr__(self, name):
+            if name == "_value_":
+                return 99
+            raise AttributeError(name)
+        A = 1
+    """,
     # a __new__ of its own
     """
     class Coded(int, enum.Enum):

@@ -97,8 +97,14 @@ def _plain_class(enum_class: Any, known: dict[type, frozenset[str]]) -> _Plain |
             names = known[mro[1]] = _names_of(mro[1:])
     else:
         names = _names_of(mro[1:])
-    if "_value_" in names or "_value_" in enum_class.__dict__:
+    own = enum_class.__dict__
+    if "_value_" in names or "_value_" in own:
         return None  # a fresh member would already have a _value_
+    # nor could the shorter road tell whether it has one, with a lookup of its own
+    if "__getattr__" in names or "__getattr__" in own:
+        return None
+    if enum_class.__getattribute__ not in (object.__getattribute__, int.__getattribute__):
+        return None  # (these two are Python's plain lookup)
     return _Plain(enum_class, names)
 
 
