@@ -190,22 +190,10 @@ def build_library(folder: Path, n: int) -> str:
     return long_article.id
 
 
-def count_articles(library: Path) -> int:
-    """How many articles the library holds (a copied one is not the --articles asked for)."""
-    import sqlite3
-
-    from reader.library.db import DB_NAME
-
-    conn = sqlite3.connect(f"file:{library / DB_NAME}?mode=ro", uri=True)
-    try:
-        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def open_at_start(library: Path, sample: Path) -> None:
+def open_at_start(library: Path, sample: Path) -> int:
     """The article the bare window shows is the one the app reopens at start: the
-    sample is added to the library and left open in its settings."""
+    sample is added to the library and left open in its settings. Returns how many
+    articles the library then holds (a copied one is not the --articles asked for)."""
     from reader.chinese import Converters
     from reader.importers import Importer
     from reader.library import ArticleStore, open_library
@@ -213,8 +201,10 @@ def open_at_start(library: Path, sample: Path) -> None:
     store = ArticleStore(open_library(library))
     article = Importer(Converters()).parse_str(sample.read_text(encoding="utf-8"))
     store.add(article)
+    articles = store.count()
     store.conn.close()
     (library / "settings.ini").write_text(f"[reading]\narticle={article.id}\n", encoding="utf-8")
+    return articles
 
 
 # What a crash leaves: a Reader process that opened the library, killed outright.
@@ -319,8 +309,7 @@ def main() -> None:
         sample = str(
             HERE.parent / "resources" / "samples" / "01-zhonglianbu-research-traditional.txt"
         )
-        open_at_start(library, Path(sample))
-        articles = count_articles(library)
+        articles = open_at_start(library, Path(sample))
         png = str(Path(tmp, "shot.png"))
         wait = "5"  # seconds a child waits for a background check after the window shows
         child(APP, png, str(library), wait)  # first run: daily backup, settings, warm caches

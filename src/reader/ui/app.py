@@ -251,8 +251,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
     window.show()
     if screenshot:
         code = _save_screenshot(app, window, Path(screenshot))
-        start_cache.finish()
-        start_enums.finish()
+        end_start_speedups()
         conn.close()
         return code
     from reader.ui.open_files import FileOpener
@@ -270,8 +269,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
         from reader.ui.damage_check import check_after_start
 
         keep_start_objects()
-        start_cache.finish()  # compiled as usual from here on
-        start_enums.finish()  # and enums built by the standard library alone
+        end_start_speedups()
         if instance is not None:
             instance.listen()
 
@@ -290,6 +288,14 @@ def run(args: Namespace | SimpleNamespace) -> int:
     if instance is not None:
         instance.close()
     return int(code)
+
+
+def end_start_speedups() -> None:
+    """What reader.ui's import began for the start ends with it: compiling is no
+    longer answered from the start cache (which is saved), and enums are built by
+    the standard library alone."""
+    start_cache.finish()
+    start_enums.finish()
 
 
 def keep_start_objects() -> None:

@@ -114,8 +114,11 @@ class FastEnums:
     def __init__(self) -> None:
         self._setitem: Callable[..., None] = enum._EnumDict.__setitem__
         self._set_name: Callable[..., None] = enum._proto_member.__set_name__  # type: ignore[attr-defined]
+        # The class whose members are being made (type.__new__ makes them one after
+        # another), and what the member step needs of it, kept without a dict that
+        # would keep every class alive.
         self._recent: list[tuple[Any, _Plain | None]] = [(None, None)]
-        self._known: dict[type, frozenset[str]] = {}
+        self._known: dict[type, frozenset[str]] = {}  # the names each base defines
         self.installed = False
         self.fast_members = 0  # members that took the shorter road (for tests)
 
@@ -157,10 +160,7 @@ class FastEnums:
 
     def _make_set_name(self) -> Callable[..., None]:
         original = self._set_name
-        # The class whose members are being made (type.__new__ makes them one
-        # after another), without keeping any class alive.
-        recent: list[tuple[Any, _Plain | None]] = [(None, None)]
-        self._recent = recent
+        recent = self._recent
         known = self._known
         single_bit = enum._is_single_bit  # type: ignore[attr-defined]
         set_attr = type.__setattr__
