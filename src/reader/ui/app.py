@@ -311,13 +311,22 @@ def keep_start_objects() -> None:
     gc.enable()
 
 
+# The window icon's largest rendering. On X11 Qt writes every size into the window's
+# _NET_WM_ICON when it shows: with the 256 and 512 px ones that took ~26 ms more per
+# start (docs/benchmarks.md, start-up, ninth pass). Launchers take the larger sizes
+# from the installed hicolor icons.
+WINDOW_ICON_MAX_PX = 128
+
+
 def app_icon() -> QIcon:
-    """Reader's icon at every size drawn for it (resources/icons/hicolor)."""
+    """Reader's window icon at each size drawn for it up to WINDOW_ICON_MAX_PX
+    (resources/icons/hicolor)."""
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
     for path in icon_files():
-        icon.addFile(str(path))
+        if int(path.parent.parent.name.split("x")[0]) <= WINDOW_ICON_MAX_PX:
+            icon.addFile(str(path))
     return icon
 
 
