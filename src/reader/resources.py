@@ -26,4 +26,9 @@ def icon_files() -> list[Path]:
     SVG plugin at run time)."""
     hicolor = resource_path("icons", "hicolor")
     found = [p for p in hicolor.glob(f"*x*/apps/{APP_ID}.png") if p.is_file()]
-    return sorted(found, key=lambda p: int(p.parent.parent.name.split("x")[0]))
+    return sorted(found, key=icon_size)
+
+
+def icon_size(path: Path) -> int:
+    """The side in pixels of one of icon_files() (its folder is named like 48x48)."""
+    return int(path.parent.parent.name.split("x")[0])

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.chinese import Converters
 from reader.importers import Importer
-from reader.resources import APP_ID, icon_files
+from reader.resources import APP_ID, icon_files, icon_size
 from reader.ui.main_window import MainWindow
 from reader.ui.open_files import FileOpener
 from reader.ui.single_instance import SingleInstance, server_name
@@ -73,7 +73,7 @@ def test_a_file_already_in_the_library_is_opened_not_ignored(
 
 def test_the_window_icon_is_readers_own(qapp: object) -> None:
     files = icon_files()
-    sizes = [int(p.parent.parent.name.split("x")[0]) for p in files]
+    sizes = [icon_size(p) for p in files]
     assert sizes[0] <= 16 and sizes[-1] >= 256
     from reader.ui.app import app_icon
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from reader.resources import APP_ID, icon_files
+from reader.resources import APP_ID, icon_files, icon_size
 from reader.ui import start_cache, start_enums
 from reader.ui.app_log import log_path, route_qt_messages, setup_logging
 
@@ -325,7 +325,7 @@ def app_icon() -> QIcon:
 
     icon = QIcon()
     for path in icon_files():
-        if int(path.parent.parent.name.split("x")[0]) <= WINDOW_ICON_MAX_PX:
+        if icon_size(path) <= WINDOW_ICON_MAX_PX:
             icon.addFile(str(path))
     return icon
 
