@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reader.library import schema
+from reader.library import schema, schema_layout
 from reader.library.files import schema_of
 from reader.library.writes import LibraryError, write
 
@@ -34,12 +34,13 @@ def reader_schema(conn: sqlite3.Connection) -> int:
     version, app_id = schema_of(conn)
     if version > known:
         raise NotOurs(f"was written by a newer Reader (schema {version}, this one knows {known})")
-    found = schema.layout(conn)
+    found = schema_layout.objects(conn)
     if version == 0 and app_id == 0 and not found:
         return 0  # an empty SQLite file: nothing in it to lose
     if version == 0 or app_id not in (0, schema.APPLICATION_ID):
         raise NotOurs("is another program's SQLite file, not a Reader library")
-    difference = schema.layout_difference(found, schema.expected_layout(schema.MIGRATIONS, version))
+    wanted = schema_layout.expected(schema.MIGRATIONS, version)
+    difference = schema_layout.difference(found, wanted)
     if difference:
         raise NotOurs(f"is not a Reader library as Reader makes it ({difference})")
     return version

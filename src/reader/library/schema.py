@@ -5,10 +5,6 @@ Kept apart from reader.library.db, which applies them (and backs up first).
 
 from __future__ import annotations
 
-import re
-import sqlite3
-from functools import lru_cache
-
 # PRAGMA application_id of every Reader library (ASCII "Rdr1"): `file` and other
 # tools can tell the file apart, and Reader refuses SQLite files of other programs.
 APPLICATION_ID = 0x52647231
@@ -190,67 +186,3 @@ DATA_STEPS: dict[int, str] = {
     4: "reader.library.search_index:fill",
     5: "reader.library.sections:fill_folded_keys",
 }
-
-
-# A library's layout: every schema object with the SQL that made it, normalised.
-Layout = frozenset[tuple[str, str, str, str]]
-
-# Tables SQLite itself may add to any database (ANALYZE, PRAGMA optimize).
-_SQLITE_OWN = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
-_TOKEN = re.compile(
-    r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|/\*.*?(?:\*/|$)|\s+|[(),;]|[^\s(),;'"]+""",
-    re.DOTALL,
-)
-
-
-def _normalise(sql: str | None) -> str:
-    """SQL without comments, with one space between words: an old migration whose
-    comments or indentation were tidied still matches the file it made."""
-    if sql is None:
-        return ""
-    words = []
-    for token in _TOKEN.findall(sql):
-        if token.isspace() or token.startswith(("--", "/*")):
-            continue
-        words.append(token if token[0] in "'\"" else token.lower())
-    return " ".join(words).replace("( ", "(").replace(" )", ")").replace(" ,", ",")
-
-
-def layout(conn: sqlite3.Connection) -> Layout:
-    """The schema objects of the database behind `conn`: (type, name, table, sql)."""
-    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
-    return frozenset(
-        (str(kind), str(name), str(table), _normalise(sql))
-        for kind, name, table, sql in rows
-        if not (kind == "table" and name in _SQLITE_OWN)
-    )
-
-
-@lru_cache(maxsize=8)
-def expected_layout(migrations: tuple[str, ...], version: int) -> Layout:
-    """The layout Reader's own migrations give at `version`, built in memory."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for script in migrations[:version]:
-            conn.executescript(script)
-        return layout(conn)
-    finally:
-        conn.close()
-
-
-def layout_difference(found: Layout, expected: Layout) -> str:
-    """What a file has that Reader's schema has not (or lacks), in a few words;
-    empty when they are the same."""
-    extra = sorted(found - expected)
-    missing = sorted(expected - found)
-    if not extra and not missing:
-        return ""
-    names = {(kind, name) for kind, name, _t, _s in missing}
-    for kind, name, _table, _sql in extra:
-        if (kind, name) in names:
-            return f"its {kind} {name} is not Reader's"
-    if extra:
-        kind, name = extra[0][:2]
-        return f"it has a {kind} {name} that Reader never makes"
-    kind, name = missing[0][:2]
-    return f"it lacks Reader's {kind} {name}"

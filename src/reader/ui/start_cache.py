@@ -31,13 +31,13 @@ import __future__
 
 import builtins
 import contextlib
-import marshal
-import os
 import re
 import sys
-from importlib.util import MAGIC_NUMBER, cache_from_source
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Any
+
+from reader import cache_files
 
 # compile()'s flags that are __future__ features: compile() and exec() of text take
 # those of the code calling them, which a wrapper must pass on.
@@ -51,11 +51,7 @@ _CODE_TYPE = type(compile("", "", "exec"))
 
 def default_path() -> Path | None:
     """Beside this module's bytecode (None where Python keeps no bytecode cache)."""
-    try:
-        own = Path(cache_from_source(__file__))
-    except (NotImplementedError, ValueError):
-        return None
-    return own.with_name(f"start-cache.{sys.implementation.cache_tag}.marshal")
+    return cache_files.beside_bytecode(__file__, "start-cache")
 
 
 class StartCache:
@@ -64,9 +60,10 @@ class StartCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        stored = _read(path) if path is not None else {}
-        self.code_known: dict[Any, Any] = stored.get("code", {})
-        self.re_known: dict[Any, Any] = stored.get("re", {})
+        stored = cache_files.read(path, _STAMP) if path is not None else {}
+        code_known, re_known = stored.get("code"), stored.get("re")
+        self.code_known: dict[Any, Any] = code_known if isinstance(code_known, dict) else {}
+        self.re_known: dict[Any, Any] = re_known if isinstance(re_known, dict) else {}
         self.code_used: dict[tuple[int, str, str | bytes], Any] = {}
         self.re_used: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
         self.fresh = 0  # entries compiled this time
@@ -191,8 +188,8 @@ class StartCache:
             setattr(owner, name, value)
 
     def save(self) -> None:
-        if self.path is not None and self.fresh and not sys.dont_write_bytecode:
-            _write(self.path, {"stamp": _STAMP, "code": self.code_used, "re": self.re_used})
+        if self.path is not None and self.fresh:
+            cache_files.write(self.path, _STAMP, {"code": self.code_used, "re": self.re_used})
 
 
 _active: StartCache | None = None
@@ -215,36 +212,3 @@ def finish() -> None:
         return
     cache.uninstall()
     cache.save()
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = path.read_bytes()
-        if not data.startswith(MAGIC_NUMBER):
-            return {}
-        stored = marshal.loads(data[len(MAGIC_NUMBER) :])
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(stored, dict) or stored.get("stamp") != _STAMP:
-        return {}
-    return {
-        part: entries
-        for part, entries in stored.items()
-        if part in ("code", "re") and isinstance(entries, dict)
-    }
-
-
-def _write(path: Path, stored: dict[str, Any]) -> None:
-    """Atomically, as Python writes bytecode: two starts at once both write whole
-    files and the last one stays. No fsync, unlike reader.export.atomic (a user's
-    file): this runs on the UI thread, and a cache lost in a crash is only a file
-    that fails to load and is written again."""
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        data = MAGIC_NUMBER + marshal.dumps(stored)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        temp.replace(path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
