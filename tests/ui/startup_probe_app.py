@@ -68,6 +68,9 @@ def main(library: Path) -> int:
         report["message_box_type_made"] = "QMessageBox" in vars(sys.modules["PySide6.QtWidgets"])
         report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
         report["fonts"] = mapped_fonts()
+        from reader.ui.i18n import Translators
+
+        report["interface_language"] = Translators.shared().language
         tree = getattr(window, "tree")  # noqa: B009
         reader = getattr(window, "reader")  # noqa: B009
         report["list_families"] = tree.font().families()

@@ -72,6 +72,10 @@ def test_titles_and_text_share_one_cjk_face_and_bold_needs_no_bold_file(
     serif = [f for f in fonts if "Serif" in f]
     assert len(serif) == 1, serif  # one face of one file: list, outline, title and text
     assert not [f for f in fonts if "Bold" in f], fonts  # bold is the regular face emboldened
+    if again["interface_language"] == "en":  # no Chinese in the menus and toolbar
+        # Latin interface text is drawn in the system's face, and nothing is measured
+        # in the interface font before the list has its own: no CJK sans is opened.
+        assert not [f for f in fonts if "Sans" in f and "CJK" in f], fonts
 
 
 def test_the_reader_panes_own_viewport_is_set_up_as_qts(window: MainWindow) -> None:

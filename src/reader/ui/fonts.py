@@ -14,7 +14,7 @@ loading it costs time at start-up (docs/benchmarks.md, start-up, third pass).
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 
 from reader.domain import Script
 from reader.render import FontStyle, font_families
@@ -33,10 +33,15 @@ def interface_script(language: str) -> tuple[Script, str | None]:
 
 
 def interface_font(base: QFont, language: str) -> QFont:
-    """The application's font: its own family first, then CJK sans families."""
+    """The application's font: the face its own family resolves to first, then CJK
+    sans families. By the face, not the name: a name such as "Sans Serif" is
+    fontconfig's alias, which Qt passes over in a list of families, so that all
+    Latin text of the menus was drawn in the CJK face (and that face's 20 MB file
+    opened at every start only for that)."""
     script, lang = interface_script(language)
     font = QFont(base)
-    font.setFamilies([base.family(), *font_families(script, FontStyle.SANS, lang)[:-1]])
+    own = QFontInfo(base).family() or base.family()
+    font.setFamilies([own, *font_families(script, FontStyle.SANS, lang)[:-1]])
     return font
 
 

@@ -355,7 +355,7 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         if font != self.tree.font():
             self.model.set_font(font)
             self.tree.setFont(font)
-            self.tree.fit_date_column()
+            self.tree.fit_to_font()
             self.outline.setFont(font)
             self._settings.setValue("reading/face", ",".join(font.families()))
 

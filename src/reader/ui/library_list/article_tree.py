@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from reader.ui.fonts import emboldened
@@ -39,10 +39,13 @@ class ArticleTree(QTreeView):
         self.setUniformRowHeights(True)  # fast layout at 100,000 rows
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(False)
-        # A narrow step per level: three levels deep the titles keep their room.
-        self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
         self.header().setStretchLastSection(False)
         self._date_width = 0  # set by fit_date_column
+        # What is measured in the list's font is measured once that font is set
+        # (fit_to_font), or when the list shows: the window sets the list's font
+        # after making it, and measuring in the interface font first opened a CJK
+        # sans face and a bold Latin one at every start, for nothing.
+        self._fitted_to: QFont | None = None
         protect_view(self)  # titles in tooltips are text, never markup (traps #16)
         self._check = QTimer(self)
         self._check.setSingleShot(True)
@@ -61,6 +64,21 @@ class ArticleTree(QTreeView):
             flags = QItemSelectionModel.SelectionFlag
             return flags.ClearAndSelect | flags.Rows
         return super().selectionCommand(index, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        self.fit_to_font()
+        super().showEvent(event)
+
+    def fit_to_font(self) -> None:
+        """The indentation and the date column, for the list's font as it is now.
+        (Not on QEvent.FontChange: a Python changeEvent() makes PySide6 build the
+        Python types of Qt's events at start-up, see tests/ui/test_startup_cost.)"""
+        if self._fitted_to == self.font():
+            return
+        self._fitted_to = QFont(self.font())
+        # A narrow step per level: three levels deep the titles keep their room.
+        self.setIndentation(max(10, self.fontMetrics().horizontalAdvance("中") - 2))
+        self.fit_date_column()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
@@ -98,7 +116,8 @@ class ArticleTree(QTreeView):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             # A fixed date column: ResizeToContents would read every loaded row at start-up.
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-            self.fit_date_column()
+            if self._fitted_to is not None:  # else when the list shows
+                self.fit_date_column()
 
     def fit_date_column(self) -> None:
         """The second column holds an article's date or a section's "N unread" (bold):
