@@ -5,6 +5,9 @@ time, and Python caches none of them across runs:
 - PySide6's own support modules, which shiboken6 carries as source and compiles
   with `compile()` on every import (`signature_bootstrap.py`, `shibokensupport`);
 - the code `dataclasses` writes for each dataclass and runs with `exec()`;
+- the expressions `typing` compiles (mode "eval") for each annotation of a
+  NamedTuple, which under `from __future__ import annotations` are strings; the
+  first compile() of a process also builds Python's AST types (~4 ms);
 - the programs of some forty regular expressions, three of them PySide6's large
   ones (the `re` module caches them only within a process).
 That was 45–55 ms of a ~250 ms start (docs/benchmarks.md, start-up, sixth pass).
@@ -35,6 +38,7 @@ import re
 import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from reader import cache_files
@@ -46,7 +50,6 @@ for _name in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 
 _STAMP = f"{sys.version}|{MAGIC_NUMBER.hex()}"
-_CODE_TYPE = type(compile("", "", "exec"))
 
 
 def default_path() -> Path | None:
@@ -64,17 +67,17 @@ class StartCache:
         code_known, re_known = stored.get("code"), stored.get("re")
         self.code_known: dict[Any, Any] = code_known if isinstance(code_known, dict) else {}
         self.re_known: dict[Any, Any] = re_known if isinstance(re_known, dict) else {}
-        self.code_used: dict[tuple[int, str, str | bytes], Any] = {}
+        self.code_used: dict[tuple[str, int, str, str | bytes], Any] = {}
         self.re_used: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
         self.fresh = 0  # entries compiled this time
         self._undo: list[tuple[object, str, object]] = []
 
     # --- compile() and exec() -------------------------------------------------
 
-    def _code(self, source: str | bytes, filename: str, flags: int, make: Any) -> Any:
-        key = (flags, filename, source)
+    def _code(self, mode: str, source: str | bytes, filename: str, flags: int, make: Any) -> Any:
+        key = (mode, flags, filename, source)
         code = self.code_known.get(key)
-        if not isinstance(code, _CODE_TYPE):
+        if not isinstance(code, CodeType):
             code = make()
             self.fresh += 1
         self.code_used[key] = code
@@ -100,14 +103,14 @@ class StartCache:
                 return original_compile(source, filename, mode, flags, True, optimize, **options)
 
             if (
-                mode == "exec"
+                mode in ("exec", "eval")
                 and isinstance(source, (str, bytes))
                 and isinstance(filename, str)
                 and not flags & ~_FUTURE_FLAGS  # no AST or other special output
                 and optimize == -1
                 and not options
             ):
-                return self._code(source, filename, flags, make)
+                return self._code(mode, source, filename, flags, make)
             return make()
 
         def cached_exec(
@@ -124,7 +127,7 @@ class StartCache:
                 def make() -> Any:
                     return original_compile(source, "<string>", "exec", flags, True)
 
-                source = self._code(source, "<string>", flags, make)
+                source = self._code("exec", source, "<string>", flags, make)
             return original_exec(source, globals, locals, **options)
 
         self._replace(builtins, "compile", cached_compile)
