@@ -152,3 +152,31 @@ def test_app_has_the_standard_menus(window: MainWindow) -> None:
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus == ["File", "Edit", "View", "Go", "Help"]
     assert QApplication.instance() is not None
+
+
+def test_reopening_the_last_article_at_start_leaves_the_settings_file_alone(
+    open_window: WindowFactory, library: Path, qtbot: QtBot
+) -> None:
+    """A start that only reopens where the user was writes nothing: rewriting the
+    settings file costs a lock, a new file and two fdatasync before the first frame."""
+    first = open_window(library)
+    opened = first.reader.article
+    assert opened is not None
+    store = first._store
+    others = [a.id for s in store.sections() for a in store.articles_in(s.id) if a.id != opened.id]
+    first.close()
+    first.settings.sync()
+    path = library / "settings.ini"
+    before = path.stat()
+    written = path.read_bytes()
+
+    again = open_window(library)  # reopens the same article, from the settings
+    qtbot.wait(100)  # QSettings writes pending changes from the event loop
+    assert again.reader.article is not None and again.reader.article.id == opened.id
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert path.read_bytes() == written
+
+    assert again.open_article(others[0])  # another article is remembered, as before
+    again.settings.sync()
+    assert f"article={others[0]}".encode() in path.read_bytes()

@@ -272,7 +272,10 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         if not self.model.is_read(article.id):
             self._store.mark_read(article.id)
             self.model.set_read(article.id)
-        self._settings.setValue("reading/article", article.id)
+        if self._settings.value("reading/article") != article.id:
+            # Not when reopening the same one at start: any setValue has QSettings
+            # rewrite the file (a lock, a new file, two fdatasync) before the first frame.
+            self._settings.setValue("reading/article", article.id)
         self.sig_article_shown.emit(article.id)
 
     def _present(self) -> None:
