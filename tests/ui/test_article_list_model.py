@@ -202,6 +202,34 @@ def test_sections_nest_with_counts_that_include_descendants(small: sqlite3.Conne
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Date"
 
 
+def test_laying_out_a_section_asks_none_of_its_articles_for_rows(
+    small: sqlite3.Connection, qtbot: QtBot
+) -> None:
+    """An article tells the view it never holds rows, so a tree expanding sections
+    (each keystroke of the title filter does) asks no hasChildren() of each article."""
+    asked: list[str | None] = []
+
+    class Watched(ArticleListModel):
+        def hasChildren(self, parent: QModelIndex | None = None) -> bool:  # type: ignore[override]
+            index = QModelIndex() if parent is None else parent
+            asked.append(self.article_id(index))
+            return super().hasChildren(index)
+
+    model = Watched(small)
+    tree = QTreeView()
+    qtbot.addWidget(tree)
+    tree.setModel(model)
+    tree.resize(400, 600)
+    tree.show()
+    qtbot.waitExposed(tree)
+    tree.expandAll()
+    tree.viewport().repaint()
+    shown = [model.article_id(model.index(r, 0, _section(model, "新华网"))) for r in range(2)]
+    assert shown == ["xh-1", "xh-2"]  # the articles are laid out and painted
+    assert asked  # the sections were asked
+    assert [a for a in asked if a is not None] == []
+
+
 def test_articles_are_listed_newest_first_with_undated_last(small: sqlite3.Connection) -> None:
     model = ArticleListModel(small)
     shizheng = _section(model, "人民网", "时政")

@@ -40,7 +40,11 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _USER = int(Qt.ItemDataRole.UserRole)
-_ARTICLE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# An article never holds rows: told so, QTreeView's layout of the rows of a section
+# asks no hasChildren() of each article.
+_ARTICLE_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _NO_INDEX = QModelIndex()
 
 _Index: TypeAlias = "QModelIndex | QPersistentModelIndex"
