@@ -143,6 +143,12 @@ class ArticleTree(QTreeView):
             self.expandToDepth(depth)
         self.executeDelayedItemsLayout()
         self.fetch_visible()
+        # The rows just read laid out now, not at the next paint, so that the scroll
+        # bar's range is right again when this returns: the title filter holds the
+        # bar through the model's reset (whose empty range hid it, and the rows
+        # showed it again: two resizes and two paints a keystroke), then lets the
+        # range decide.
+        self.executeDelayedItemsLayout()
 
     def fetch_visible(self) -> None:
         """Read the next page of every section whose last row read is on screen, and
