@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QAbstractItemModel, QPoint, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTreeView, QWidget
+from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QWidget)
+T = TypeVar("T", bound=QTreeView)
 
 
 def when_shown(kind: type[W], act: Callable[[W], None], tries: int = 400) -> list[W]:
@@ -50,3 +52,14 @@ def right_click(widget: QWidget, pos: QPoint) -> None:
     """A right click on `widget` at `pos`: the context menu event it makes."""
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
     QApplication.sendEvent(widget, event)
+
+
+def shown_tree(qtbot: QtBot, tree: T, model: QAbstractItemModel) -> T:
+    """`tree` on `model`, shown at 400×600 as a user sees it, every section expanded."""
+    qtbot.addWidget(tree)
+    tree.setModel(model)
+    tree.resize(400, 600)
+    tree.show()
+    qtbot.waitExposed(tree)
+    tree.expandAll()
+    return tree

@@ -17,6 +17,7 @@ from reader.library import ArticleStore, open_library
 from reader.library.listing import list_articles, matching_counts
 from reader.ui.library_list.article_list_model import FIRST_PAGE, PAGE, ArticleListModel
 from tests.deep_library import DEEP_ID, MIDDLE_ID, level, write_deep_library
+from tests.ui.driving import shown_tree
 
 if TYPE_CHECKING:  # pytest-qt's modules need its Qt binding chosen first
     from pytestqt.modeltest import ModelTester
@@ -216,13 +217,7 @@ def test_laying_out_a_section_asks_none_of_its_articles_for_rows(
             return super().hasChildren(index)
 
     model = Watched(small)
-    tree = QTreeView()
-    qtbot.addWidget(tree)
-    tree.setModel(model)
-    tree.resize(400, 600)
-    tree.show()
-    qtbot.waitExposed(tree)
-    tree.expandAll()
+    tree = shown_tree(qtbot, QTreeView(), model)
     tree.viewport().repaint()
     shown = [model.article_id(model.index(r, 0, _section(model, "新华网"))) for r in range(2)]
     assert shown == ["xh-1", "xh-2"]  # the articles are laid out and painted

@@ -16,6 +16,7 @@ from reader.library import open_library, write
 from reader.ui.library_list.article_list_model import PAGE, ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.main_window import MainWindow
+from tests.ui.driving import shown_tree
 
 BIG = 2601
 
@@ -54,13 +55,7 @@ def test_scrolling_reads_past_the_first_pages_of_a_section_above_another(
     two_sections: sqlite3.Connection, qtbot: QtBot
 ) -> None:
     model = ArticleListModel(two_sections)
-    tree = ArticleTree()
-    qtbot.addWidget(tree)
-    tree.setModel(model)
-    tree.resize(400, 600)
-    tree.show()
-    qtbot.waitExposed(tree)
-    tree.expandAll()
+    tree = shown_tree(qtbot, ArticleTree(), model)
     first = model.index(0, 0)
     bar = tree.verticalScrollBar()
     for _ in range(200):  # as a user drags the bar down, again and again

@@ -9,12 +9,16 @@ the next page of that section.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    Qt,
     QTimer,
     Signal,
 )
@@ -134,6 +138,20 @@ class ArticleTree(QTreeView):
         header.resizeSection(1, self._date_width)
         self._fit_columns()
 
+    @contextmanager
+    def scroll_bar_held(self) -> Iterator[None]:
+        """A visible scroll bar stays through a reset of the model (which empties its
+        range a moment, and hid it: the list resized and painted, and again when the
+        rows came back); after, the range decides as before."""
+        policy = self.verticalScrollBarPolicy()
+        if self.verticalScrollBar().isVisible():
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        try:
+            yield
+        finally:
+            self.executeDelayedItemsLayout()  # the range right again before it decides
+            self.setVerticalScrollBarPolicy(policy)
+
     def expand_sections(self, depth: int | None) -> None:
         """Expand every section (None) or those down to `depth`, then read the rows
         of those on screen."""
@@ -143,12 +161,6 @@ class ArticleTree(QTreeView):
             self.expandToDepth(depth)
         self.executeDelayedItemsLayout()
         self.fetch_visible()
-        # The rows just read laid out now, not at the next paint, so that the scroll
-        # bar's range is right again when this returns: the title filter holds the
-        # bar through the model's reset (whose empty range hid it, and the rows
-        # showed it again: two resizes and two paints a keystroke), then lets the
-        # range decide.
-        self.executeDelayedItemsLayout()
 
     def fetch_visible(self) -> None:
         """Read the next page of every section whose last row read is on screen, and

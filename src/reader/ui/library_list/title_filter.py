@@ -72,13 +72,9 @@ class TitleFilter(QObject):
     @Slot(str)
     def on_text_changed(self, text: str) -> None:
         current = self._model.article_id(self._tree.currentIndex())
-        bar = self._tree.verticalScrollBar()
-        policy = self._tree.verticalScrollBarPolicy()
-        if bar.isVisible():  # kept through the reset, which empties its range a moment
-            self._tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._model.set_filter(text)
-        self._tree.expand_sections(None if text.strip() else 1)
-        self._tree.setVerticalScrollBarPolicy(policy)  # the range is right again by now
+        with self._tree.scroll_bar_held():
+            self._model.set_filter(text)
+            self._tree.expand_sections(None if text.strip() else 1)
         self.no_matches.setVisible(bool(text.strip()) and self._model.rowCount() == 0)
         if current is not None:
             index = self._model.index_of_article(current)
