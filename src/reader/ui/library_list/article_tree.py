@@ -55,8 +55,15 @@ class ArticleTree(QTreeView):
         self._check.setSingleShot(True)
         self._check.setInterval(0)
         self._check.timeout.connect(self.fetch_visible)
-        self.verticalScrollBar().valueChanged.connect(self._check.start)
-        self.expanded.connect(self._check.start)
+        # Not connected to QTimer.start itself: valueChanged(int) chose start(msec),
+        # and scrolling to row 2,000 waited 2 s (and every later check as long)
+        # before the rows there were read.
+        self.verticalScrollBar().valueChanged.connect(self._look_soon)
+        self.expanded.connect(self._look_soon)
+
+    def _look_soon(self, *_: object) -> None:
+        """Look for rows to read once the view has settled (see fetch_visible)."""
+        self._check.start()
 
     def selectionCommand(  # Qt override
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
