@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -179,3 +180,70 @@ def test_the_list_waits_for_the_apps_own_import_then_follows_every_change_once(
     window.watcher.poll()
     assert changed == [True]  # followed once
     capsys.readouterr()
+
+
+@pytest.fixture
+def thirty_sections(tmp_path: Path, qapp: QApplication) -> Iterator[sqlite3.Connection]:
+    """30 sections of 60 articles; every title holds 新闻, two in each section 要闻."""
+    conn = open_library(tmp_path / "lib")
+    with write(conn):
+        conn.executemany(
+            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (?, 0, ?, ?2)",
+            [(s, f"栏目{s:02d}") for s in range(1, 31)],
+        )
+        conn.executemany(
+            "INSERT INTO articles (id, section_id, title, folded_title, section_path, published, "
+            "editors, script, blocks, original_text) "
+            "VALUES (?, ?, ?, ?3, '[]', ?, '[]', 'simplified', '[]', '')",
+            [
+                (
+                    f"s{s:02d}a{i:02d}",
+                    s,
+                    f"{'要闻' if i < 2 else '新闻'}{s}之{i}",
+                    f"2021-01-{1 + i % 28:02d}",
+                )
+                for s in range(1, 31)
+                for i in range(60)
+            ],
+        )
+    yield conn
+    conn.close()
+
+
+def _sections_on_screen(tree: ArticleTree, model: ArticleListModel) -> list[QModelIndex]:
+    shown = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if tree.viewport().rect().intersects(tree.visualRect(index)):
+            shown.append(index)
+    return shown
+
+
+def test_a_filter_reads_only_the_sections_it_shows_and_the_rest_as_they_come(
+    thirty_sections: sqlite3.Connection, qtbot: QtBot
+) -> None:
+    model = ArticleListModel(thirty_sections)
+    tree = shown_tree(qtbot, ArticleTree(), model)
+    model.set_filter("新闻")  # 58 in every section: the first fills the screen
+    tree.expand_sections(None)
+    QApplication.processEvents()
+    sections = [model.index(row, 0) for row in range(model.rowCount())]
+    assert len(sections) == 30
+    assert model.rowCount(sections[0]) > 0
+    # Reading all 30 first pages laid out 1,500 rows at every keystroke.
+    assert sum(model.rowCount(s) > 0 for s in sections) <= 2
+    bar = tree.verticalScrollBar()
+    for _ in range(200):  # the user drags the bar to the bottom, again and again
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        if model.rowCount(sections[-1]):
+            break
+    shown = _sections_on_screen(tree, model)
+    assert shown and [model.rowCount(s) > 0 for s in shown] == [True] * len(shown)  # none empty
+
+    model.set_filter("要闻")  # 2 in every section: a screen shows many sections
+    tree.expand_sections(None)
+    QApplication.processEvents()
+    shown = _sections_on_screen(tree, model)
+    assert len(shown) > 5
+    assert [model.rowCount(s) for s in shown] == [2] * len(shown)

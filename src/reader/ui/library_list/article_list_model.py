@@ -291,8 +291,15 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
 
     def more_to_read(self, parent: _Index) -> bool:
         """Whether a section holds rows not read yet (whoever decides to read them)."""
-        node = self._section_at(parent)  # the root holds no articles
-        return node is not None and len(node.articles) < node.own
+        return self.rows_to_read(parent) > 0
+
+    def rows_to_read(self, parent: _Index) -> int:
+        """How many rows the next read of a section adds (0: it holds no more)."""
+        node = self._section_at(parent)
+        if node is None:
+            return 0
+        have = len(node.articles)
+        return max(0, min(node.own - have, FIRST_PAGE if not have else PAGE))
 
     def fetchMore(self, parent: _Index) -> None:
         node = self._section_at(parent)

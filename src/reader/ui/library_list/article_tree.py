@@ -171,27 +171,42 @@ class ArticleTree(QTreeView):
 
     def fetch_visible(self) -> None:
         """Read the next page of every section whose last row read is on screen, and
-        the first page of every expanded section shown without rows."""
+        the first page of every expanded section shown without rows, as far down as
+        the rows read would leave on screen."""
         model = self.model()
         if model is None:
             return
-        more = model.more_to_read if isinstance(model, ArticleListModel) else model.canFetchMore
+        if isinstance(model, ArticleListModel):
+            coming = model.rows_to_read
+        else:
+            coming = lambda parent: 1 if model.canFetchMore(parent) else 0  # noqa: E731
         bottom = self.viewport().height()
         index = self.indexAt(self.viewport().rect().topLeft())
         wanted: list[QModelIndex] = []
+        pushed = 0  # how far the rows to be read push the rows below them down
         seen = 0
         # First see what the screen shows, then read: reading moves rows, and laying
-        # them out again for every section would cost more than the reading.
+        # them out again for every section would cost more than the reading. Under a
+        # filter every section is expanded and none holds rows yet: only those whose
+        # rows would be on screen are read (reading them all laid out ~1,000 rows).
         while index.isValid() and seen < 500:  # a screen holds far fewer rows
-            if self.visualRect(index).top() > bottom:
+            rect = self.visualRect(index)
+            if rect.top() + pushed > bottom:
                 break
             parent = index.parent()
-            if index.row() == model.rowCount(parent) - 1 and more(parent):
+            if index.row() == model.rowCount(parent) - 1 and (more := coming(parent)):
                 wanted.append(parent)
-            if self.isExpanded(index) and not model.rowCount(index) and more(index):
+                pushed += more * rect.height()
+            if self.isExpanded(index) and not model.rowCount(index) and (more := coming(index)):
                 wanted.append(index)
+                pushed += more * rect.height()
             index = self.indexBelow(index)
             seen += 1
+        if not wanted:
+            return
+        # Once the rows are in, look again (a turn of the loop later): a section read
+        # may hold fewer rows than the screen has room for.
+        self._check.start()
         if isinstance(model, ArticleListModel):
             model.fetch_many(wanted)
         else:
