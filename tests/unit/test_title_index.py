@@ -69,3 +69,47 @@ def test_a_big_section_is_read_over_several_steps(tmp_path: Path) -> None:
         whole.folded(r) for r in range(len(whole))
     ]
     assert stepped.match("之1") == whole.match("之1")
+
+
+def test_each_sections_matches_agree_with_reading_every_title(tmp_path: Path) -> None:
+    # The counts come from a regular expression, the rows from str.find as they are
+    # read, a row's place from counting again: all must agree with the titles.
+    store = ArticleStore(open_library(tmp_path / "lib"))
+    words = ["国务院", "国家", "部署", "國際", "经济", "發展", "a.b", "(1)"]
+    for i in range(120):
+        title = words[i % 8] + words[(i * 5) % 8] + f"第{i}期" + words[(i * 3) % 8]
+        _add(store, f"t{i:03d}", title, f"栏目{i % 4}", f"2024-01-{1 + i % 28:02d}")
+    index = TitleIndex(store.conn)
+    fold = shared_folder().fold
+    for query in ["国", "國", "国家", "部署部", "第1", "期", "a.b", "(1)", ".", "无此"]:
+        q = fold(query)
+        expected: dict[int, list[int]] = {}
+        for row in range(len(index)):
+            if q in index.folded(row):
+                expected.setdefault(index.sections[row], []).append(row)
+        found = index.find(q)
+        assert {s: len(m) for s, m in found.items()} == {s: len(r) for s, r in expected.items()}
+        for section, rows in expected.items():
+            matches = index.find(q)[section]
+            assert matches.position(rows[-1]) == len(rows) - 1  # before any row is read
+            assert matches[0:2] == rows[:2] and matches[1:] == rows[1:]
+            assert [matches.position(r) for r in rows] == list(range(len(rows)))
+            others = set(range(len(index))) - set(rows)  # not matching, or elsewhere
+            assert {matches.position(r) for r in others} == {-1}
+        by_title = index.find(q, by_title=True)
+        for section, rows in expected.items():
+            key = [(index.folded(r), index.ids[r]) for r in rows]
+            assert by_title[section][0 : len(rows)] == [
+                r for _, r in sorted(zip(key, rows, strict=True))
+            ]
+        assert index.match(q) == sorted(r for rows in expected.values() for r in rows)
+
+
+def test_a_title_holding_the_query_twice_counts_once(tmp_path: Path) -> None:
+    store = ArticleStore(open_library(tmp_path / "lib"))
+    _add(store, "a", "部署部署再部署", "站", "2024-01-01")
+    _add(store, "b", "部署", "站", "2024-01-02")
+    index = TitleIndex(store.conn)
+    assert [len(m) for m in index.find("部署").values()] == [2]
+    assert index.find("署部") and len(next(iter(index.find("署部").values()))) == 1
+    assert index.find("") == {} and index.find("部署\n部署") == {}

@@ -2,18 +2,20 @@
 
 Built once from the folded_title column (filled at import and by migration 6) in
 list order (newest first, then by folded title); a query is folded the same way,
-so 聯部 finds 中联部. The titles are one string, searched with str.find (in C),
-and each hit is mapped to its row by bisection: a query costs what it finds, not
-what the library holds. A query that extends the previous one only looks again at
-the previous matches.
+so 聯部 finds 中联部. The titles are one string, each section's a stretch of it.
+A keystroke counts each section's matching titles with a regular expression (in C,
+~0.3 µs a match); the matching rows themselves are found (str.find, then a
+bisection to the row) only as the list reads them, a screen or a page at a time.
+Finding every row at once, in Python, cost ~2 µs a match: 70 ms for the 34,000
+titles holding one common character in 100,000.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
 from itertools import accumulate, islice
 
 # Titles read per step as the window reads them (a turn of its event loop each):
@@ -35,7 +37,7 @@ class TitleIndex:
         self._starts = array("q", [0])
         self._parts: list[str] = []
         self._text = ""
-        self._last: tuple[str, list[int]] | None = None
+        self._spans: dict[int, tuple[int, int]] = {}  # section id -> its rows, first to end
         self._section: int | None = None  # being read, over steps when it is big
         self._pending: list[tuple[str, str, str | None]] = []
         if now:
@@ -81,6 +83,7 @@ class TitleIndex:
         # The index gives title order; a stable sort puts the newest first and the
         # undated last, as the list shows them.
         found.sort(key=lambda r: r[2] or "", reverse=True)
+        self._spans[section] = (len(self.ids), len(self.ids) + len(found))
         self.ids.extend([str(r[0]) for r in found])
         lengths = [len(r[1]) + 1 for r in found]
         self._starts.extend(islice(accumulate(lengths, initial=self._starts[-1]), 1, None))
@@ -106,46 +109,91 @@ class TitleIndex:
     def folded(self, row: int) -> str:
         return self._text[self._starts[row] : self._starts[row + 1] - 1]
 
-    def match(self, query: str) -> list[int]:
-        """Rows whose folded title holds the folded `query`, in list order."""
+    def find(self, query: str, *, by_title: bool = False) -> dict[int, Matches]:
+        """Section id -> its titles holding the folded `query` (sections with none, and
+        all under an empty query, are left out). by_title orders each section's matches
+        by folded title, else they come in list order. Only the counts are found now;
+        the rows are found as they are read."""
         self.finish()
-        if not query:
-            return list(range(len(self.ids)))
-        if self._last is not None and self._last[0] in query:
-            rows = self._narrow(query, self._last[1])
-        else:
-            rows = self._scan(query)
-        self._last = (query, rows)
-        return rows
-
-    def _scan(self, query: str) -> list[int]:
-        text, starts, find = self._text, self._starts, self._text.find
-        found: list[int] = []
-        at = find(query)
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
-            found.append(row)
-            at = find(query, starts[row + 1])
-        del text
+        if "\n" in query:  # a title is one line
+            return {}
+        if not query:  # no filter: see the library's own listing
+            return {}
+        # From a match to the end of its title: each title counts once.
+        findall = re.compile(re.escape(query) + "[^\n]*").findall
+        text, starts = self._text, self._starts
+        found: dict[int, Matches] = {}
+        for section, span in self._spans.items():
+            count = len(findall(text, starts[span[0]], starts[span[1]]))
+            if count:
+                found[section] = Matches(self, query, span, count, by_title)
         return found
 
-    def _narrow(self, query: str, rows: list[int]) -> list[int]:
-        find, starts = self._text.find, self._starts
-        return [r for r in rows if find(query, starts[r], starts[r + 1] - 1) >= 0]
-
-    def by_section(
-        self, rows: list[int], key: Callable[[int], tuple[str, str]] | None = None
-    ) -> dict[int, list[int]]:
-        """Section id -> the matching rows, in list order (or sorted by `key`)."""
-        grouped: dict[int, list[int]] = {}
-        sections = self.sections
-        for r in rows:
-            grouped.setdefault(sections[r], []).append(r)
-        if key is not None:
-            for members in grouped.values():
-                members.sort(key=key)
-        return grouped
+    def match(self, query: str) -> list[int]:
+        """Rows whose folded title holds the folded `query`, in list order."""
+        return [r for m in self.find(query).values() for r in m[0 : len(m)]]
 
     def keys(self, rows: list[int]) -> list[tuple[int, str, str]]:
         """(section id, folded title, id) of rows: what finds them in the library's index."""
         return [(self.sections[r], self.folded(r), self.ids[r]) for r in rows]
+
+
+class Matches:
+    """One section's rows whose title holds a query. How many is known at once; which
+    rows, as far as they are asked for (a screen's worth, as a rule)."""
+
+    def __init__(
+        self, index: TitleIndex, query: str, span: tuple[int, int], count: int, by_title: bool
+    ) -> None:
+        self._index, self._query, self._span, self._count = index, query, span, count
+        self._rows: list[int] = []
+        self._next = span[0]  # the first row not looked at yet
+        if by_title:  # all of them, to sort
+            self._more(count)
+            self._rows.sort(key=lambda r: (index.folded(r), index.ids[r]))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, where: slice) -> list[int]:
+        stop = self._count if where.stop is None else min(where.stop, self._count)
+        self._more(stop)
+        return self._rows[where]
+
+    def position(self, row: int) -> int:
+        """Where index row `row` comes among these matches; -1 if it is not one."""
+        lo, hi = self._span
+        index = self._index
+        if not lo <= row < hi or self._query not in index.folded(row):
+            return -1
+        if row < self._next or len(self._rows) == self._count:  # found already
+            return self._rows.index(row)
+        starts = index._starts  # the matches before it, counted in C
+        pattern = re.compile(re.escape(self._query) + "[^\n]*")
+        return len(pattern.findall(index._text, starts[lo], starts[row]))
+
+    def _more(self, upto: int) -> None:
+        """Find matching rows in list order until `upto` are known."""
+        rows, query = self._rows, self._query
+        starts = self._index._starts
+        end = starts[self._span[1]]
+        find = self._index._text.find
+        while len(rows) < upto and self._next < self._span[1]:
+            at = find(query, starts[self._next], end)
+            if at < 0:
+                self._next = self._span[1]
+                break
+            row = bisect_right(starts, at, self._next) - 1
+            rows.append(row)
+            self._next = row + 1
+
+
+class _NoMatches(Matches):
+    def __init__(self) -> None:
+        self._rows, self._count, self._span, self._next = [], 0, (0, 0), 0
+
+    def position(self, row: int) -> int:
+        return -1
+
+
+NO_MATCHES: Matches = _NoMatches()  # a section with none under the filter

@@ -25,7 +25,7 @@ from PySide6.QtGui import QFont
 from reader.library import SectionRow
 from reader.library.articles import UNSORTED
 from reader.library.listing import list_sections, trash_count, unread_counts
-from reader.library.title_index import TitleIndex
+from reader.library.title_index import NO_MATCHES, Matches, TitleIndex
 from reader.ui.fonts import emboldened
 from reader.ui.library_list.list_finding import FindingMixin
 from reader.ui.library_list.list_marks import ReadMarksMixin
@@ -172,14 +172,11 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
                 self.dataChanged.emit(top_left, self.createIndex(rows - 1, 1, node.id), roles)
 
     def _load(self) -> None:
-        matched: dict[int, list[int]] | None = None
+        matched: dict[int, Matches] | None = None
         if self._filter:
             if self._index is None:
                 self._index = TitleIndex(self._conn)
-            index = self._index.finish()
-            rows = index.match(self._filter)
-            key = (lambda r: (index.folded(r), index.ids[r])) if self._order_by == "title" else None
-            matched = index.by_section(rows, key)
+            matched = self._index.find(self._filter, by_title=self._order_by == "title")
         if self._counts is None:
             self._counts = (  # sections sorted by parent, then name
                 list_sections(self._conn),
@@ -192,7 +189,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
         for r in sections:
             node = Section(r.id, r.name, r.count, unread=unread.get(r.id, 0))
             if matched is not None:
-                node.matched = matched.get(r.id, [])
+                node.matched = matched.get(r.id, NO_MATCHES)
                 node.own = len(node.matched)
             nodes[r.id] = node
         for r in sections:

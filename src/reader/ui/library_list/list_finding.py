@@ -67,9 +67,10 @@ class FindingMixin(_Base):
             index = self._index
             row = -1 if index is None else index.row_of(article_id)
             node = self._nodes.get(index.sections[row]) if index and row >= 0 else None
-            if node is None or not node.matched or row not in node.matched:
+            at = -1 if node is None or node.matched is None else node.matched.position(row)
+            if node is None or at < 0:
                 return None, 0
-            return node, node.matched.index(row)
+            return node, at
         if self._order_by == "title":
             found = self._conn.execute(
                 "SELECT section_id, folded_title FROM articles WHERE id = ? AND trashed_at IS NULL",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from reader.domain import MAX_SECTION_DEPTH
 from reader.library import ArticleRow
+from reader.library.title_index import Matches
 
 # The Trash is shown as a last top-level section; its id is none SQLite gives a row.
 TRASH_ID = 1 << 62
@@ -35,7 +36,7 @@ class Section:
     # only its own page, and the rows before it are read when they are shown.
     articles: list[ArticleRow | None] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # transformed, parallel to articles
-    matched: list[int] | None = None  # under a filter: the matching TitleIndex rows, in order
+    matched: Matches | None = None  # under a filter: the matching TitleIndex rows, in order
     keep: bool = False  # shown even when empty (a level kept by flatten_deep)
 
 
