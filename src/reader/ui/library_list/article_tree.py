@@ -184,6 +184,7 @@ class ArticleTree(QTreeView):
         index = self.indexAt(self.viewport().rect().topLeft())
         wanted: list[QModelIndex] = []
         pushed = 0  # how far the rows to be read push the rows below them down
+        expected = 0  # how many rows they are
         seen = 0
         # First see what the screen shows, then read: reading moves rows, and laying
         # them out again for every section would cost more than the reading. Under a
@@ -197,18 +198,22 @@ class ArticleTree(QTreeView):
             if index.row() == model.rowCount(parent) - 1 and (more := coming(parent)):
                 wanted.append(parent)
                 pushed += more * rect.height()
+                expected += more
             if self.isExpanded(index) and not model.rowCount(index) and (more := coming(index)):
                 wanted.append(index)
                 pushed += more * rect.height()
+                expected += more
             index = self.indexBelow(index)
             seen += 1
         if not wanted:
             return
-        # Once the rows are in, look again (a turn of the loop later): a section read
-        # may hold fewer rows than the screen has room for.
-        self._check.start()
+        had = sum(model.rowCount(parent) for parent in wanted)
         if isinstance(model, ArticleListModel):
             model.fetch_many(wanted)
         else:
             for parent in wanted:
                 model.fetchMore(parent)
+        if sum(model.rowCount(parent) for parent in wanted) - had < expected:
+            # Fewer rows came than the screen was kept for (the library changed, or a
+            # model that cannot tell): look again once they are laid out.
+            self._check.start()
