@@ -72,6 +72,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
     TITLE_COLUMN = 0
     DATE_COLUMN = 1
     ORDERS = ("date", "title")
+    _ROLES = frozenset(
+        {_DISPLAY, _FONT, _TOOLTIP, ARTICLE_ID_ROLE, IS_SECTION_ROLE, SECTION_ID_ROLE}
+    )
 
     def __init__(
         self,
@@ -304,8 +307,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
             self._fetch(node)
 
     def data(self, index: _Index, role: int = _DISPLAY) -> object:
-        # Hot path (every paint): no queries, no tr(), only lookups in memory.
-        if not index.isValid():
+        # Hot path (every paint): no queries, no tr(), only lookups in memory. A
+        # delegate asks seven roles of every cell it paints; most are none of ours.
+        if role not in self._ROLES or not index.isValid():
             return None
         parent = self._nodes[index.internalId()]
         row = index.row()
