@@ -111,5 +111,6 @@ def test_a_title_holding_the_query_twice_counts_once(tmp_path: Path) -> None:
     _add(store, "b", "部署", "站", "2024-01-02")
     index = TitleIndex(store.conn)
     assert [len(m) for m in index.find("部署").values()] == [2]
+    assert [len(m) for m in index.find("部").values()] == [2]  # one character, three times
     assert index.find("署部") and len(next(iter(index.find("署部").values()))) == 1
     assert index.find("") == {} and index.find("部署\n部署") == {}
