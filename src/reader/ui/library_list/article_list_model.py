@@ -94,6 +94,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
         self._headers = (self.tr("Title"), self.tr("Date"))
         self._root = Section(0, "", 0)
         self._nodes: dict[int, Section] = {0: self._root}
+        self._parents: dict[int, QModelIndex] = {}  # section id -> its index
         self._order: list[Section] = []  # sections in article order, see Section.pos
         self._loaded: dict[str, tuple[int, int]] = {}  # article id -> (section id, position)
         self._pending: set[tuple[int, int]] = set()  # (section id, page) to read
@@ -208,6 +209,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
         self._order = order
         # Only what is reachable from the root: pruned and cyclic sections stay out.
         self._nodes = {n.id: n for n in order}
+        # A row's parent is the section whose id is its internalId; sections keep
+        # their rows until the next reset.
+        self._parents = {n.id: self._section_index(n) for n in order if n.id}
         self._loaded = {}
         self._pending = set()
 
@@ -258,12 +262,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
     def parent(self, child: _Index | None = None) -> QModelIndex | QObject | None:  # type: ignore[override]
         if child is None:  # QObject.parent(), which this name shadows
             return super().parent()
-        if not child.isValid():
-            return QModelIndex()
-        key = child.internalId()
-        if key == 0:
-            return QModelIndex()
-        return self._section_index(self._nodes[key])
+        # A view asks this several times for every row it paints: one lookup. (An
+        # invalid index, or one at the top, has internalId 0: the root.)
+        return self._parents.get(child.internalId(), _NO_INDEX)
 
     def sibling(self, row: int, column: int, index: _Index) -> QModelIndex:
         # Views call this a lot; the parent key is already in the index.
