@@ -80,6 +80,7 @@ def main() -> None:
         window.show()
         tree.expandToDepth(1)
         app.processEvents()
+        tree.keep_laid_out_text()  # as the app does once its first frame is up
 
         from reader.library.title_index import TitleIndex
 

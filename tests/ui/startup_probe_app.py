@@ -76,6 +76,7 @@ def main(library: Path) -> int:
         report["list_families"] = tree.font().families()
         report["reader_families"] = reader.reading_families
         report["list_face"] = QFontInfo(tree.font()).family()
+        report["list_delegate_at_first_frame"] = type(tree.itemDelegate()).__name__
         style = app.style()  # asked only now: the start itself never asks
         report["style"] = style.name() if style is not None else ""
         # The collector is off for the start, and on again once the window has painted.
@@ -85,6 +86,7 @@ def main(library: Path) -> int:
             app.processEvents()
             time.sleep(0.01)
         report["gc_on_after_first_paint"] = gc.isenabled()
+        report["list_delegate_after_first_paint"] = type(tree.itemDelegate()).__name__
         report["objects_set_aside"] = gc.get_freeze_count()
         report["objects_left_to_collect"] = len(gc.get_objects())
         window.close()

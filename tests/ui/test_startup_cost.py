@@ -55,6 +55,10 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     set_aside, left = int(again["objects_set_aside"]), int(again["objects_left_to_collect"])
     assert set_aside > 10_000 and left < set_aside // 4, (set_aside, left)
     assert str(again["style"]).lower() == "fusion"  # every theme draws with it, from the start
+    # The list's own delegate (a paint a fifth cheaper) once the first frame is up;
+    # that frame is painted by the standard one, with no Python types to build.
+    assert again["list_delegate_at_first_frame"] == "PlainToolTips"
+    assert again["list_delegate_after_first_paint"] == "ListDelegate"
 
 
 def test_titles_and_text_share_one_cjk_face_and_bold_needs_no_bold_file(

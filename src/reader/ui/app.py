@@ -275,6 +275,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
 
         check_after_start(window, conn)
         window.start_daily_backup()
+        window.tree.keep_laid_out_text()
 
     AfterFirstPaint(window.reader, after_first_paint)
     code = app.exec()

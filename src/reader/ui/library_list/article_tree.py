@@ -65,6 +65,16 @@ class ArticleTree(QTreeView):
         """Look for rows to read once the view has settled (see fetch_visible)."""
         self._check.start()
 
+    def keep_laid_out_text(self) -> None:
+        """From now on, paint plain cells from text laid out once (list_delegate): a
+        paint of the list costs a fifth less. The window asks once its first frame
+        is up: the standard delegate paints that one without building the Python
+        types the list's own delegate takes, and with no text to lay out first."""
+        from reader.ui.library_list.list_delegate import ListDelegate
+
+        if not isinstance(self.itemDelegate(), ListDelegate):
+            self.setItemDelegate(ListDelegate(self))
+
     def selectionCommand(  # Qt override
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
     ) -> QItemSelectionModel.SelectionFlag:
