@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStaticText
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
 
 from reader.ui.plain_text import PlainToolTips
@@ -26,10 +26,15 @@ _Index: TypeAlias = "QModelIndex | QPersistentModelIndex"
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
-_State = QStyle.StateFlag
+# Option states as plain ints: a PySide6 flag's every operation is a Python enum's
+# (~1.5 µs each), and a paint of the list tests a hundred cells.
+_S = QStyle.StateFlag
 # States the standard delegate draws more for (a highlight, a focus frame, an editor).
-_NOT_PLAIN = _State.State_Selected | _State.State_HasFocus | _State.State_MouseOver
-_NOT_PLAIN |= _State.State_Editing
+_NOT_PLAIN = (
+    _S.State_Selected.value | _S.State_HasFocus.value | _S.State_MouseOver.value
+) | _S.State_Editing.value
+_ENABLED, _ACTIVE = _S.State_Enabled.value, _S.State_Active.value
+_GROUPS = (QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Normal)
 _KEPT = 4_000  # texts laid out and kept (a few screens of titles, at a few widths)
 
 
@@ -44,6 +49,7 @@ class ListDelegate(PlainToolTips):
         self._margin = 0
         self._font = QFont()  # the view's font the kept texts were laid out in
         self._texts: dict[tuple[str, int, bool], tuple[QStaticText, float]] = {}
+        self._colours: dict[tuple[int, int], QColor] = {}
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: _Index
@@ -56,12 +62,8 @@ class ListDelegate(PlainToolTips):
                 metric = QStyle.PixelMetric.PM_FocusFrameHMargin
                 self._margin = style.pixelMetric(metric, None, self._view) + 1
             self._texts.clear()
-        state = option.state
-        if (
-            not self._fast
-            or state & _NOT_PLAIN
-            or option.direction != Qt.LayoutDirection.LeftToRight
-        ):
+        state = option.state.value
+        if not self._fast or state & _NOT_PLAIN or option.direction.value:  # right to left
             super().paint(painter, option, index)
             return
         model = index.model()
@@ -87,14 +89,18 @@ class ListDelegate(PlainToolTips):
                 self._texts.clear()
             laid_out = self._texts[key] = (static, metrics.height())
         static, height = laid_out
-        if not state & _State.State_Enabled:
-            group = QPalette.ColorGroup.Disabled
-        elif state & _State.State_Active:
-            group = QPalette.ColorGroup.Normal
-        else:
-            group = QPalette.ColorGroup.Inactive
-        palette: QPalette = option.palette
-        painter.setPen(palette.color(group, QPalette.ColorRole.Text))
+        painter.setPen(self._text_colour(option.palette, state))
         painter.setFont(font)
         top = rect.top() + (rect.height() - height) / 2
         painter.drawStaticText(QPointF(rect.left() + self._margin, top), static)
+
+    def _text_colour(self, palette: QPalette, state: int) -> QColor:
+        """The palette's Text colour for a cell's state, as Qt's styles pick it."""
+        group = 0 if not state & _ENABLED else 2 if state & _ACTIVE else 1
+        key = (palette.cacheKey(), group)
+        colour = self._colours.get(key)
+        if colour is None:
+            if len(self._colours) > 64:  # palettes come and go with themes
+                self._colours.clear()
+            colour = self._colours[key] = palette.color(_GROUPS[group], QPalette.ColorRole.Text)
+        return colour
