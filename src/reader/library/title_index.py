@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, islice
+from operator import itemgetter
 
 # Titles read per step as the window reads them (a turn of its event loop each):
 # ~25 ms at 100,000 articles. A whole section per step made a 40,000-article
@@ -41,7 +42,7 @@ class TitleIndex:
         self._spans: dict[int, tuple[int, int]] = {}  # section id -> its rows, first to end
         self._last: tuple[str, list[int]] = ("", [])  # the last query and its sections
         self._section: int | None = None  # being read, over steps when it is big
-        self._pending: list[tuple[str, str, str | None]] = []
+        self._pending: list[tuple[str, str, str]] = []
         if now:
             self.finish()
 
@@ -65,7 +66,7 @@ class TitleIndex:
             # NULL): no OFFSET walking past the rows already read.
             last = self._pending[-1] if self._pending else ("", "", None)
             found = self._conn.execute(
-                "SELECT id, folded_title, published FROM articles "
+                "SELECT id, folded_title, coalesce(published, '') FROM articles "
                 "INDEXED BY articles_by_folded_title WHERE section_id = ? AND trashed_at IS NULL "
                 "AND (folded_title, id) > (?, ?) ORDER BY folded_title, id LIMIT ?",
                 (self._section, last[1], last[0], limit),
@@ -81,17 +82,20 @@ class TitleIndex:
             self._parts = []
         return self.ready
 
-    def _add_section(self, section: int, found: list[tuple[str, str, str | None]]) -> None:
+    def _add_section(self, section: int, found: list[tuple[str, str, str]]) -> None:
         # The index gives title order; a stable sort puts the newest first and the
-        # undated last, as the list shows them.
-        found.sort(key=lambda r: r[2] or "", reverse=True)
+        # undated ("") last, as the list shows them. Every step below runs in C (no
+        # Python per row): a 40,000-article section took one 130 ms step.
+        found.sort(key=itemgetter(2), reverse=True)
         self._spans[section] = (len(self.ids), len(self.ids) + len(found))
-        self.ids.extend([str(r[0]) for r in found])
-        lengths = [len(r[1]) + 1 for r in found]
+        self.ids.extend(map(str, map(itemgetter(0), found)))
+        titles = list(map(itemgetter(1), found))
+        lengths = map((1).__add__, map(len, titles))  # each with its "\n"
         self._starts.extend(islice(accumulate(lengths, initial=self._starts[-1]), 1, None))
         self.sections.extend(array("q", [section]) * len(found))
         # "\n" ends each title; folded titles hold none (titles are one line).
-        self._parts.append("".join([f"{r[1]}\n" for r in found]))
+        if titles:
+            self._parts.append("\n".join(titles) + "\n")
 
     def finish(self) -> TitleIndex:
         while not self.step(1 << 62):
