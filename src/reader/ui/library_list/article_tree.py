@@ -159,25 +159,28 @@ class ArticleTree(QTreeView):
     def scroll_bar_held(self) -> Iterator[None]:
         """A visible scroll bar stays through a reset of the model (which empties its
         range a moment, and hid it: the list resized and painted, and again when the
-        rows came back); after, the range decides as before."""
+        rows came back). On leaving, the rows on screen are read and laid out, and
+        then the range decides as before."""
         policy = self.verticalScrollBarPolicy()
         if self.verticalScrollBar().isVisible():
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         try:
             yield
         finally:
+            self.executeDelayedItemsLayout()
+            self.fetch_visible()
             self.executeDelayedItemsLayout()  # the range right again before it decides
             self.setVerticalScrollBarPolicy(policy)
 
     def expand_sections(self, depth: int | None) -> None:
-        """Expand every section (None) or those down to `depth`, then read the rows
-        of those on screen."""
+        """Expand every section (None) or those down to `depth`; the rows of those on
+        screen are read when the view next looks (fetch_visible), or at once inside
+        scroll_bar_held."""
         if depth is None:
             self.expandAll()
         else:
             self.expandToDepth(depth)
-        self.executeDelayedItemsLayout()
-        self.fetch_visible()
+        self._look_soon()
 
     def fetch_visible(self) -> None:
         """Read the next page of every section whose last row read is on screen, and
