@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +248,54 @@ def test_a_filter_reads_only_the_sections_it_shows_and_the_rest_as_they_come(
     shown = _sections_on_screen(tree, model)
     assert len(shown) > 5
     assert [model.rowCount(s) for s in shown] == [2] * len(shown)
+
+
+@pytest.mark.parametrize("row", [49, 50, 70, 499, 500, 2600])
+def test_an_article_past_the_first_page_opens_from_a_section_not_read_yet(
+    two_sections: sqlite3.Connection, row: int
+) -> None:
+    # A section's first read is a short page; one for an article past it read that
+    # page, and the article was said not to be in the list.
+    wanted = two_sections.execute(
+        "SELECT id FROM articles WHERE section_id = 1 ORDER BY published DESC, title "
+        "LIMIT 1 OFFSET ?",
+        (row,),
+    ).fetchone()[0]
+    model = ArticleListModel(two_sections)
+    index = model.index_of_article(wanted)
+    assert index.isValid() and index.row() == row and model.article_id(index) == wanted
+
+
+def test_end_goes_to_the_last_article_and_shows_it(
+    two_sections: sqlite3.Connection, qtbot: QtBot
+) -> None:
+    model = ArticleListModel(two_sections)
+    tree = shown_tree(qtbot, ArticleTree(), model)
+    last = two_sections.execute(
+        "SELECT id FROM articles WHERE section_id = 2 ORDER BY published, title DESC LIMIT 1"
+    ).fetchone()[0]
+    tree.setFocus()
+    tree.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(tree, Qt.Key.Key_End)
+    for _ in range(3):  # the rows that came on screen are read
+        QApplication.processEvents()
+    assert model.article_id(tree.currentIndex()) == last
+    assert tree.viewport().rect().contains(tree.visualRect(tree.currentIndex()))
+    QTest.keyClick(tree, Qt.Key.Key_Home)
+    assert tree.currentIndex() == model.index(0, 0)
+
+
+def test_end_under_a_filter_goes_to_the_last_match(
+    thirty_sections: sqlite3.Connection, qtbot: QtBot
+) -> None:
+    model = ArticleListModel(thirty_sections)
+    tree = shown_tree(qtbot, ArticleTree(), model)
+    model.set_filter("新闻")
+    tree.expand_sections(None)
+    tree.setFocus()
+    QTest.keyClick(tree, Qt.Key.Key_End)
+    for _ in range(3):
+        QApplication.processEvents()
+    # The last section's oldest matches are of 2021-01-01: 之28 and 之56, by title.
+    assert model.article_id(tree.currentIndex()) == "s30a56"
+    assert tree.viewport().rect().contains(tree.visualRect(tree.currentIndex()))

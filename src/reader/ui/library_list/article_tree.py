@@ -119,6 +119,21 @@ class ArticleTree(QTreeView):
         if narrow != self.isColumnHidden(1):
             self.setColumnHidden(1, narrow)
 
+    def moveCursor(  # Qt override
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # End goes to the last article. Qt's own End goes to the last row laid out: in
+        # a list read where it is looked at, that is a section whose rows are not read
+        # yet, and reading the rows on screen then pushed it out of sight.
+        model = self.model()
+        if cursorAction == QAbstractItemView.CursorAction.MoveEnd and isinstance(
+            model, ArticleListModel
+        ):
+            last = model.neighbour_article(QModelIndex(), -1)  # reads only its page
+            if last.isValid():
+                return last
+        return super().moveCursor(cursorAction, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.matches(QKeySequence.StandardKey.Delete):
             self.sig_delete_requested.emit()
@@ -220,6 +235,10 @@ class ArticleTree(QTreeView):
             seen += 1
         if not wanted:
             return
+        # The current row, if on screen, stays there: rows read above it (the next
+        # page of a section ending on screen) would push it out of sight.
+        current = self.currentIndex()
+        keep = current.isValid() and self.viewport().rect().intersects(self.visualRect(current))
         had = sum(model.rowCount(parent) for parent in wanted)
         if isinstance(model, ArticleListModel):
             model.fetch_many(wanted)
@@ -230,3 +249,5 @@ class ArticleTree(QTreeView):
             # Fewer rows came than the screen was kept for (the library changed, or a
             # model that cannot tell): look again once they are laid out.
             self._check.start()
+        if keep:
+            self.scrollTo(self.currentIndex())  # the index as the rows moved it

@@ -66,7 +66,9 @@ class ReadingMixin(_Base):
         holding row `upto`, the rows between left to be read when shown)."""
         have = len(node.articles)
         start = max(have, upto - upto % PAGE)
-        size = FIRST_PAGE if start == 0 else PAGE
+        # The short first page only when it holds `upto`: reading it for row 57 left
+        # that row unread (the list's last article, an article opened by id).
+        size = FIRST_PAGE if start == 0 and upto < FIRST_PAGE else PAGE
         rows = self._read(node, start, size)
         if start == have and len(rows) < size:  # a short page is the end
             node.own = have + len(rows)
