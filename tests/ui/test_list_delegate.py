@@ -12,13 +12,13 @@ from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleFactory
 from pytestqt.qtbot import QtBot
 
-from reader.library import open_library, write
 from reader.render import FontStyle
 from reader.ui.fonts import list_font
 from reader.ui.library_list.article_list_model import ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.library_list.list_delegate import ListDelegate
 from tests.ui.driving import shown_tree
+from tests.ui.list_library import listed_library
 
 LONG = "国务院常务会议部署进一步优化营商环境降低制度性交易成本的政策措施"
 
@@ -26,27 +26,18 @@ LONG = "国务院常务会议部署进一步优化营商环境降低制度性交
 @pytest.fixture
 def varied(tmp_path: Path, qapp: QApplication) -> Iterator[sqlite3.Connection]:
     """Two sections; titles short and long, read and unread, dated and not."""
-    conn = open_library(tmp_path / "lib")
-    with write(conn):
-        conn.executemany(
-            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (?, ?, ?, ?3)",
-            [(1, 0, "中国共产党新闻网"), (2, 1, "时政要闻"), (3, 0, "新華網")],
+    rows = [
+        (
+            f"a{i:02d}",
+            (1, 2, 3)[i % 3],
+            LONG[: 4 + i] if i % 4 else f"第{i}篇 Reader {i}",
+            None if i % 7 == 3 else f"2024-0{1 + i % 9}-{10 + i}T08:00",
+            i % 2,
         )
-        conn.executemany(
-            "INSERT INTO articles (id, section_id, title, folded_title, section_path, published, "
-            "read, editors, script, blocks, original_text) "
-            "VALUES (?, ?, ?, ?3, '[]', ?, ?, '[]', 'simplified', '[]', '')",
-            [
-                (
-                    f"a{i:02d}",
-                    (1, 2, 3)[i % 3],
-                    LONG[: 4 + i] if i % 4 else f"第{i}篇 Reader {i}",
-                    None if i % 7 == 3 else f"2024-0{1 + i % 9}-{10 + i}T08:00",
-                    i % 2,
-                )
-                for i in range(30)
-            ],
-        )
+        for i in range(30)
+    ]
+    sections = [(1, 0, "中国共产党新闻网"), (2, 1, "时政要闻"), (3, 0, "新華網")]
+    conn = listed_library(tmp_path / "lib", sections, rows)
     yield conn
     conn.close()
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli import main as reader_main
-from reader.library import open_library, write
 from reader.ui.library_list.article_list_model import PAGE, ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.main_window import MainWindow
 from tests.ui.driving import shown_tree
+from tests.ui.list_library import listed_library
 
 BIG = 2601
 
@@ -26,29 +26,17 @@ BIG = 2601
 @pytest.fixture
 def two_sections(tmp_path: Path, qapp: QApplication) -> Iterator[sqlite3.Connection]:
     """一栏 holds 2,601 articles and comes first; 二栏 holds 5 below it."""
-    conn = open_library(tmp_path / "lib")
-    with write(conn):
-        conn.execute(
-            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (1, 0, '一栏', '一栏')"
+    rows = [
+        (
+            f"a{i:05d}",
+            1 if i < BIG else 2,
+            f"标题{i:05d}",
+            f"2020-01-01T{i % 24:02d}:{i % 60:02d}",
+            0,
         )
-        conn.execute(
-            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (2, 0, '二栏', '二栏')"
-        )
-        rows = [
-            (
-                f"a{i:05d}",
-                1 if i < BIG else 2,
-                f"标题{i:05d}",
-                f"2020-01-01T{i % 24:02d}:{i % 60:02d}",
-            )
-            for i in range(BIG + 5)
-        ]
-        conn.executemany(
-            "INSERT INTO articles (id, section_id, title, folded_title, section_path, published, "
-            "editors, script, blocks, original_text) "
-            "VALUES (?, ?, ?, ?3, '[]', ?, '[]', 'simplified', '[]', '')",
-            rows,
-        )
+        for i in range(BIG + 5)
+    ]
+    conn = listed_library(tmp_path / "lib", [(1, 0, "一栏"), (2, 0, "二栏")], rows)
     yield conn
     conn.close()
 
@@ -186,27 +174,18 @@ def test_the_list_waits_for_the_apps_own_import_then_follows_every_change_once(
 @pytest.fixture
 def thirty_sections(tmp_path: Path, qapp: QApplication) -> Iterator[sqlite3.Connection]:
     """30 sections of 60 articles; every title holds 新闻, two in each section 要闻."""
-    conn = open_library(tmp_path / "lib")
-    with write(conn):
-        conn.executemany(
-            "INSERT INTO sections (id, parent_id, name, fold_key) VALUES (?, 0, ?, ?2)",
-            [(s, f"栏目{s:02d}") for s in range(1, 31)],
+    rows = [
+        (
+            f"s{s:02d}a{i:02d}",
+            s,
+            f"{'要闻' if i < 2 else '新闻'}{s}之{i}",
+            f"2021-01-{1 + i % 28:02d}",
+            0,
         )
-        conn.executemany(
-            "INSERT INTO articles (id, section_id, title, folded_title, section_path, published, "
-            "editors, script, blocks, original_text) "
-            "VALUES (?, ?, ?, ?3, '[]', ?, '[]', 'simplified', '[]', '')",
-            [
-                (
-                    f"s{s:02d}a{i:02d}",
-                    s,
-                    f"{'要闻' if i < 2 else '新闻'}{s}之{i}",
-                    f"2021-01-{1 + i % 28:02d}",
-                )
-                for s in range(1, 31)
-                for i in range(60)
-            ],
-        )
+        for s in range(1, 31)
+        for i in range(60)
+    ]
+    conn = listed_library(tmp_path / "lib", [(s, 0, f"栏目{s:02d}") for s in range(1, 31)], rows)
     yield conn
     conn.close()
 
