@@ -282,6 +282,9 @@ def test_filter_narrows_titles_and_hides_sections_without_matches(
     model = ArticleListModel(small)
     model.set_filter("经济")
     assert _titles(model, QModelIndex()) == ["人民网 (2)"]
+    # "(2)" counts matches: the section's own unread count is not set beside it.
+    assert model.index(0, 1, QModelIndex()).data() == ""
+    assert "unread" not in model.index(0, 0, QModelIndex()).data(Qt.ItemDataRole.ToolTipRole)
     renmin = _section(model, "人民网")
     assert _titles(model, renmin) == ["时政 (2)"]
     assert not model.canFetchMore(renmin)  # its own article does not match
@@ -291,6 +294,7 @@ def test_filter_narrows_titles_and_hides_sections_without_matches(
 
     model.set_filter("")
     assert _titles(model, QModelIndex()) == ["人民网 (6)", "新华网 (2)"]
+    assert model.index(0, 1, QModelIndex()).data() == "6 unread"
     assert model.index_of_article("sz-mid").isValid()
 
 

@@ -229,7 +229,9 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
         node.label = self.tr("{name} ({count})").format(name=name, count=node.total)
         tip = self.tr("{name}\n{count} articles").format(name=name, count=node.total)
         node.unread_label = ""
-        if node.unread_total:
+        # Under a filter the count is of the matches; the unread count would be the
+        # whole section's ("(3)" beside "4000 unread"), so it is not shown.
+        if node.unread_total and not self._filter:
             node.unread_label = unread_text(node.unread_total)
             tip += "\n" + node.unread_label
         node.tip = tip
