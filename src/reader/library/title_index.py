@@ -141,10 +141,6 @@ class TitleIndex:
         self._last = (query, list(found))
         return found
 
-    def match(self, query: str) -> list[int]:
-        """Rows whose folded title holds the folded `query`, in list order."""
-        return [r for m in self.find(query).values() for r in m[0 : len(m)]]
-
     def keys(self, rows: list[int]) -> list[tuple[int, str, str]]:
         """(section id, folded title, id) of rows: what finds them in the library's index."""
         return [(self.sections[r], self.folded(r), self.ids[r]) for r in rows]
@@ -205,14 +201,3 @@ class Matches:
             row = bisect_right(starts, at, self._next) - 1
             rows.append(row)
             self._next = row + 1
-
-
-class _NoMatches(Matches):
-    def __init__(self) -> None:
-        self._rows, self._count, self._span, self._next = [], 0, (0, 0), 0
-
-    def position(self, row: int) -> int:
-        return -1
-
-
-NO_MATCHES: Matches = _NoMatches()  # a section with none under the filter

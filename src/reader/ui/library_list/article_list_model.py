@@ -25,7 +25,7 @@ from PySide6.QtGui import QFont
 from reader.library import SectionRow
 from reader.library.articles import UNSORTED
 from reader.library.listing import list_sections, trash_count, unread_counts
-from reader.library.title_index import NO_MATCHES, Matches, TitleIndex
+from reader.library.title_index import Matches, TitleIndex
 from reader.ui.fonts import emboldened
 from reader.ui.library_list.list_finding import FindingMixin
 from reader.ui.library_list.list_marks import ReadMarksMixin
@@ -181,6 +181,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
             if self._index is None:
                 self._index = TitleIndex(self._conn)
             matched = self._index.find(self._filter, by_title=self._order_by == "title")
+            none = Matches(self._index, self._filter, (0, 0), 0, False)  # for the rest
         if self._counts is None:
             self._counts = (  # sections sorted by parent, then name
                 list_sections(self._conn),
@@ -193,7 +194,7 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
         for r in sections:
             node = Section(r.id, r.name, r.count, unread=unread.get(r.id, 0))
             if matched is not None:
-                node.matched = matched.get(r.id, NO_MATCHES)
+                node.matched = matched.get(r.id, none)
                 node.own = len(node.matched)
             nodes[r.id] = node
         for r in sections:
