@@ -43,6 +43,15 @@ def mapped_fonts() -> list[str]:
     return list(found.values())
 
 
+def thread_names() -> list[str] | None:
+    """The names of the process's threads (Linux), None where /proc is missing."""
+    try:
+        tasks = sorted(Path("/proc/self/task").iterdir())
+        return [(task / "comm").read_text().strip() for task in tasks]
+    except OSError:
+        return None
+
+
 def main(library: Path) -> int:
     import reader.ui.app as appmod
 
@@ -68,6 +77,7 @@ def main(library: Path) -> int:
         report["message_box_type_made"] = "QMessageBox" in vars(sys.modules["PySide6.QtWidgets"])
         report["sources_read"] = [f for f in linecache.cache if f.startswith(reader_root)]
         report["fonts"] = mapped_fonts()
+        report["threads"] = thread_names()
         from reader.ui.i18n import Translators
 
         report["interface_language"] = Translators.shared().language

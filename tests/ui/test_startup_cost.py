@@ -26,6 +26,7 @@ PROBE = Path(__file__).with_name("startup_probe_app.py")
 def start(library: Path, home: Path) -> dict[str, object]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_HOME": str(home)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("QT_NO_GUI_THREADPOOL", None)  # the app's own setting is what is tested
     done = subprocess.run(
         [sys.executable, str(PROBE), str(library)],
         capture_output=True,
@@ -59,6 +60,10 @@ def test_a_start_loads_only_what_its_first_frame_needs(tmp_path: Path) -> None:
     # that frame is painted by the standard one, with no Python types to build.
     assert again["list_delegate_at_first_frame"] == "PlainToolTips"
     assert again["list_delegate_after_first_paint"] == "ListDelegate"
+    # Qt's raster engine would hand each tall fill (a scroll bar's groove) to a pool
+    # of threads and wait: the first frame is painted on the UI thread alone.
+    if again["threads"] is not None:
+        assert "Thread (pooled)" not in again["threads"], again["threads"]
 
 
 def test_titles_and_text_share_one_cjk_face_and_bold_needs_no_bold_file(

@@ -111,6 +111,17 @@ def skip_pyside_source_scan() -> None:
     feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
 
 
+def paint_on_ui_thread() -> None:
+    """Qt's raster engine hands every fill of 96 rows or more (a scroll bar's
+    groove, a tall line, a pane's background) to a pool of threads in pieces of
+    64 rows and waits for them. For the fills of a window of text the hand-off
+    costs more than the fill: a scroll bar's paint took 1.8 ms that way and 0.3 ms
+    on the UI thread, and a start paints five (docs/benchmarks.md, start-up,
+    eleventh pass). Qt reads QT_NO_GUI_THREADPOOL once, when the pool is first
+    asked for, so this runs before the first paint."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
+
 def parse_size(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
@@ -138,6 +149,7 @@ def run(args: Namespace | SimpleNamespace) -> int:
     if screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed (traps #12)
 
+    paint_on_ui_thread()
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
