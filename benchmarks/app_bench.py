@@ -27,6 +27,9 @@ Measured in one run, alternating, so machine noise hits both alike:
   part). A start after a clean quit must run none. The app starts the check 100 ms
   after the article's first paint, so on a slow machine one may begin, off the UI
   thread, before the benchmark's third turn of the event loop and grab are done.
+- bare_with_text_serial: the bare window with text again, with Qt's thread pool
+  for fills turned off as the app turns it off (QT_NO_GUI_THREADPOOL): the ratio
+  against it shows what the app costs beyond that one setting.
 - cpu_to_shown: CPU time (all threads) of each child until its window showed, a
   figure less at the mercy of other processes on a busy machine than the wall
   clock; the ratio against the bare window with text is reported as well.
@@ -226,8 +229,14 @@ def crash(library: Path) -> None:
     assert run.returncode == -9, run
 
 
-def child(script: str, *args: str) -> tuple[float, float]:
+def child(script: str, *args: str, serial: bool = False) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The bare windows paint as any Qt app does, handing tall fills to Qt's thread
+    # pool; the app turns that off itself (reader.ui.app.paint_on_ui_thread).
+    # `serial` starts a bare window with it off too, for the second baseline.
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+    if serial:
+        env["QT_NO_GUI_THREADPOOL"] = "1"
     # As on a user's machine, modules load from cached bytecode (this sandbox
     # sets PYTHONDONTWRITEBYTECODE, which would recompile every module each start).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -238,7 +247,8 @@ def child(script: str, *args: str) -> tuple[float, float]:
     lines = out.stdout.strip().splitlines()
     stamp = lines[-3] if script is APP else lines[-2]
     wall, cpu = (float(x) for x in stamp.split())
-    CPU.setdefault(script, []).append(cpu)
+    if not serial:  # cpu_to_shown is of the Qt-default baselines and the app
+        CPU.setdefault(script, []).append(cpu)
     if script is APP:
         CHECKS.append(json.loads(lines[-2]))
     return wall - start, int(lines[-1]) / 1024
@@ -248,6 +258,9 @@ def open_article_ms(
     library: Path, article_id: str, repeats: int
 ) -> tuple[list[float], list[float], list[float], int]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from reader.ui.app import paint_on_ui_thread
+
+    paint_on_ui_thread()  # as the app paints
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -314,12 +327,14 @@ def main() -> None:
         wait = "5"  # seconds a child waits for a background check after the window shows
         child(APP, png, str(library), wait)  # first run: daily backup, settings, warm caches
         bare_t, bare_m, app_t, app_m, text_t, crash_t = [], [], [], [], [], []
+        serial_t: list[float] = []  # the bare window with text, painting on the UI thread
         CHECKS.clear()
         for _ in range(args.runs):
             t, m = child(BARE, png)
             bare_t.append(t)
             bare_m.append(m)
             text_t.append(child(BARE_TEXT, png, sample)[0])
+            serial_t.append(child(BARE_TEXT, png, sample, serial=True)[0])
             t, m = child(APP, png, str(library), wait)
             app_t.append(t)
             app_m.append(m)
@@ -357,6 +372,8 @@ def main() -> None:
                 "start_ratio": round(app / bare, 2),
                 "start_bare_with_text_s": round(statistics.median(text_t), 3),
                 "start_ratio_to_bare_with_text": round(app / text, 2),
+                "start_bare_with_text_serial_s": round(statistics.median(serial_t), 3),
+                "start_ratio_to_bare_with_text_serial": round(app / statistics.median(serial_t), 2),
                 "cpu_to_shown_bare_s": round(cpu["bare"], 3),
                 "cpu_to_shown_bare_with_text_s": round(cpu["text"], 3),
                 "cpu_to_shown_app_s": round(cpu["app"], 3),

@@ -296,6 +296,9 @@ def main() -> None:
     parser.add_argument("--skip-20mb", action="store_true", help="leave out the 20 MB article")
     args = parser.parse_args()
 
+    from reader.ui.app import paint_on_ui_thread
+
+    paint_on_ui_thread()  # as the app paints
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])

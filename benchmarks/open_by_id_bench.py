@@ -29,6 +29,9 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.ui.app import paint_on_ui_thread
+
+    paint_on_ui_thread()  # as the app paints
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.library_list.article_list_model import ArticleListModel

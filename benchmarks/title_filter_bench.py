@@ -39,6 +39,9 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.ui.app import paint_on_ui_thread
+
+    paint_on_ui_thread()  # as the app paints
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
