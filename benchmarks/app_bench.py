@@ -2,7 +2,10 @@
 
     uv run python benchmarks/app_bench.py [--articles 10000] [--runs 7]
 
-Measured in one run, alternating, so machine noise hits both alike:
+Measured in one run, alternating, so machine noise hits both alike: each round
+starts every window once, every other round in the reverse order, and a ratio
+is the median of the rounds' ratios (not a ratio of medians: the machine's speed
+drifts over minutes, so a baseline is compared with starts made beside it):
 - start: process spawn until the main window is shown and its first frame
   painted (the app started as a user starts it, `reader --library DIR`, with its
   list filled and the article left open rendered: the sample, which the bare
@@ -329,32 +332,48 @@ def main() -> None:
         bare_t, bare_m, app_t, app_m, text_t, crash_t = [], [], [], [], [], []
         serial_t: list[float] = []  # the bare window with text, painting on the UI thread
         CHECKS.clear()
-        for _ in range(args.runs):
-            t, m = child(BARE, png)
-            bare_t.append(t)
-            bare_m.append(m)
-            text_t.append(child(BARE_TEXT, png, sample)[0])
-            serial_t.append(child(BARE_TEXT, png, sample, serial=True)[0])
-            t, m = child(APP, png, str(library), wait)
-            app_t.append(t)
-            app_m.append(m)
+        CPU.clear()
+        for run in range(args.runs):
+            # One start of each, in turn; every other round in the reverse order, so
+            # that a machine speeding up or slowing down within a round favours none.
+            for which in ("bare", "text", "serial", "app")[:: 1 if run % 2 == 0 else -1]:
+                if which == "bare":
+                    t, m = child(BARE, png)
+                    bare_t.append(t)
+                    bare_m.append(m)
+                elif which == "text":
+                    text_t.append(child(BARE_TEXT, png, sample)[0])
+                elif which == "serial":
+                    serial_t.append(child(BARE_TEXT, png, sample, serial=True)[0])
+                else:
+                    t, m = child(APP, png, str(library), wait)
+                    app_t.append(t)
+                    app_m.append(m)
         clean_checks = list(CHECKS)
-        cpu = {key: statistics.median(CPU[script]) for key, script in
+        cpu = {key: list(CPU[script]) for key, script in
                (("bare", BARE), ("text", BARE_TEXT), ("app", APP))}  # fmt: skip
         CHECKS.clear()
         crash_text_t: list[float] = []  # the baseline again, alternating with these starts
-        for _ in range(args.runs):
-            crash_text_t.append(child(BARE_TEXT, png, sample)[0])
+        for run in range(args.runs):
+            if run % 2 == 0:
+                crash_text_t.append(child(BARE_TEXT, png, sample)[0])
             crash(library)
             crash_t.append(child(APP, png, str(library), wait)[0])
+            if run % 2 == 1:
+                crash_text_t.append(child(BARE_TEXT, png, sample)[0])
         crash_checks = list(CHECKS)
         if long_id and not args.no_open:
             opens, switches, with_list, built = open_article_ms(library, long_id, 30)
         else:
             opens, switches, with_list, built = [0.0], [0.0], [0.0], 0
     bare, app = statistics.median(bare_t), statistics.median(app_t)
-    text, after_crash = statistics.median(text_t), statistics.median(crash_t)
+    after_crash = statistics.median(crash_t)
     crash_text = statistics.median(crash_text_t)
+
+    def ratio(starts: list[float], baseline: list[float]) -> float:
+        """The median of each round's ratio: this machine's speed drifts by a fifth
+        over minutes, and a round's starts run within two seconds of each other."""
+        return round(statistics.median(a / b for a, b in zip(starts, baseline, strict=True)), 2)
 
     def total(checks: list[dict[str, int]]) -> dict[str, int]:
         return {key: sum(c[key] for c in checks) for key in checks[0]} if checks else {}
@@ -369,18 +388,18 @@ def main() -> None:
                 "runs": args.runs,
                 "start_bare_s": round(bare, 3),
                 "start_app_s": round(app, 3),
-                "start_ratio": round(app / bare, 2),
+                "start_ratio": ratio(app_t, bare_t),
                 "start_bare_with_text_s": round(statistics.median(text_t), 3),
-                "start_ratio_to_bare_with_text": round(app / text, 2),
+                "start_ratio_to_bare_with_text": ratio(app_t, text_t),
                 "start_bare_with_text_serial_s": round(statistics.median(serial_t), 3),
-                "start_ratio_to_bare_with_text_serial": round(app / statistics.median(serial_t), 2),
-                "cpu_to_shown_bare_s": round(cpu["bare"], 3),
-                "cpu_to_shown_bare_with_text_s": round(cpu["text"], 3),
-                "cpu_to_shown_app_s": round(cpu["app"], 3),
-                "cpu_ratio_to_bare_with_text": round(cpu["app"] / cpu["text"], 2),
+                "start_ratio_to_bare_with_text_serial": ratio(app_t, serial_t),
+                "cpu_to_shown_bare_s": round(statistics.median(cpu["bare"]), 3),
+                "cpu_to_shown_bare_with_text_s": round(statistics.median(cpu["text"]), 3),
+                "cpu_to_shown_app_s": round(statistics.median(cpu["app"]), 3),
+                "cpu_ratio_to_bare_with_text": ratio(cpu["app"], cpu["text"]),
                 "start_after_crash_s": round(after_crash, 3),
                 "start_bare_with_text_among_crashes_s": round(crash_text, 3),
-                "after_crash_ratio_to_bare_with_text": round(after_crash / crash_text, 2),
+                "after_crash_ratio_to_bare_with_text": ratio(crash_t, crash_text_t),
                 "checks_in_clean_starts": total(clean_checks),
                 "checks_in_starts_after_crash": total(crash_checks),
                 "rss_bare_mb": round(statistics.median(bare_m), 1),
