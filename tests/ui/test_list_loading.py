@@ -17,6 +17,7 @@ from reader.cli import main as reader_main
 from reader.ui.library_list.article_list_model import PAGE, ArticleListModel
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory
 from tests.ui.driving import shown_tree
 from tests.ui.list_library import listed_library
 
@@ -266,3 +267,36 @@ def test_end_under_a_filter_goes_to_the_last_match(
     # The last section's oldest matches are of 2021-01-01: 之28 and 之56, by title.
     assert model.article_id(tree.currentIndex()) == "s30a56"
     assert tree.viewport().rect().contains(tree.visualRect(tree.currentIndex()))
+
+
+def test_the_article_reopened_shows_with_its_sections_headers(
+    open_window: WindowFactory, tmp_path: Path
+) -> None:
+    # The window reopens the article before it shows (as a screenshot does): the
+    # list scrolled for a viewport of 30 pixels then, and the row came up at the
+    # top, the headers of its sections out of sight.
+    sections = [(1, 0, "一栏"), (2, 0, "二栏"), (3, 2, "要闻")]
+    # The lower the number, the newer: a005 is 要闻's third row, below 一栏's.
+    rows = [
+        (
+            f"a{i:03d}",
+            1 if i < 3 else 3,
+            f"标题{i:03d}",
+            f"2020-01-01T{9 - i // 60:02d}:{59 - i % 60:02d}",
+            0,
+        )
+        for i in range(300)
+    ]
+    listed_library(tmp_path / "lib", sections, rows).close()
+    reopened = "a005"
+    (tmp_path / "lib" / "settings.ini").write_text(f"[reading]\narticle={reopened}\n")
+    window = open_window(tmp_path / "lib")
+    tree, current = window.tree, window.tree.currentIndex()
+    assert window.model.article_id(current) == reopened and current.row() == 2
+    viewport = tree.viewport().rect()
+    assert viewport.contains(tree.visualRect(current))
+    parent = current.parent()
+    while parent.isValid():
+        assert viewport.contains(tree.visualRect(parent)), parent.data()
+        parent = parent.parent()
+    assert tree.verticalScrollBar().value() == 0  # all of it fits: nothing to scroll

@@ -45,6 +45,8 @@ class ArticleTree(QTreeView):
         self.setAlternatingRowColors(False)
         self.header().setStretchLastSection(False)
         self._date_width = 0  # set by fit_date_column
+        self._scroll_when_shown: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None
+        self._scroll_when_shown = None  # see scrollTo
         # What is measured in the list's font is measured once that font is set
         # (fit_to_font), or when the list shows: the window sets the list's font
         # after making it, and measuring in the interface font first opened a CJK
@@ -86,9 +88,28 @@ class ArticleTree(QTreeView):
             return flags.ClearAndSelect | flags.Rows
         return super().selectionCommand(index, event)
 
+    def scrollTo(  # Qt override
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        # Asked while hidden (a screenshot reopens the article before the window
+        # shows), Qt measured a viewport of 30 pixels: the reopened row was left at
+        # the top of the list, its section's header out of sight. The list scrolls
+        # once it shows, at the size it shows at.
+        if not self.isVisible():
+            self._scroll_when_shown = (QPersistentModelIndex(index), hint)
+            return
+        super().scrollTo(index, hint)
+
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         self.fit_to_font()
         super().showEvent(event)
+        if self._scroll_when_shown is not None:
+            index, hint = self._scroll_when_shown
+            self._scroll_when_shown = None
+            if index.isValid():
+                super().scrollTo(index, hint)
 
     def fit_to_font(self) -> None:
         """The indentation and the date column, for the list's font as it is now.
