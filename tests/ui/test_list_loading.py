@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.cli import main as reader_main
-from reader.ui.library_list.article_list_model import PAGE, ArticleListModel
+from reader.library import write
+from reader.ui.fonts import emboldened
+from reader.ui.library_list.article_list_model import PAGE, ArticleListModel, unread_text
 from reader.ui.library_list.article_tree import ArticleTree
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
@@ -300,3 +303,27 @@ def test_the_article_reopened_shows_with_its_sections_headers(
         assert viewport.contains(tree.visualRect(parent)), parent.data()
         parent = parent.parent()
     assert tree.verticalScrollBar().value() == 0  # all of it fits: nothing to scroll
+
+
+def test_the_unread_column_fits_the_biggest_count_shown(tmp_path: Path, qtbot: QtBot) -> None:
+    # Three digits were fitted whatever the counts: 12,345 unread read "12345 unr…".
+    rows = [
+        (f"a{i:05d}", 1 if i < 12_345 else 2, f"标题{i}", "2020-01-01", 0) for i in range(12_350)
+    ]
+    conn = listed_library(tmp_path / "lib", [(1, 0, "大栏"), (2, 0, "小栏")], rows)
+    model = ArticleListModel(conn)
+    tree = shown_tree(qtbot, ArticleTree(), model)
+    bold = QFontMetrics(emboldened(tree.font()))
+    assert tree.header().sectionSize(1) >= bold.horizontalAdvance(unread_text(12_345))
+    wide = tree.header().sectionSize(1)
+    # The column keeps its width as one types (no counts are shown under a filter) …
+    model.set_filter("标题1")
+    assert tree.header().sectionSize(1) == wide
+    model.set_filter("")
+    # … and narrows when the counts do (a section read, the command line's change).
+    with write(conn):
+        conn.execute("UPDATE articles SET read = 1 WHERE section_id = 1")
+    model.reload()
+    assert tree.header().sectionSize(1) < wide
+    assert tree.header().sectionSize(1) >= bold.horizontalAdvance(unread_text(5))
+    conn.close()

@@ -128,6 +128,12 @@ class ArticleListModel(FindingMixin, ReadingMixin, ReadMarksMixin, QAbstractItem
     def filtering(self) -> bool:
         return bool(self._filter)
 
+    @property
+    def most_unread(self) -> int:
+        """The largest unread count a section shows: a top-level one's, which counts
+        its subsections' too."""
+        return max((node.unread_total for node in self._root.children), default=0)
+
     def set_filter(self, text: str) -> None:
         """Show only articles whose title contains `text` in any script, and the
         sections holding them."""

@@ -166,6 +166,8 @@ class ArticleTree(QTreeView):
         if isinstance(model, ArticleListModel):
             model.held = True  # this view decides what to read: see fetch_visible
         super().setModel(model)
+        if isinstance(model, ArticleListModel):
+            model.modelReset.connect(self._counts_changed)  # after the view's own
         # The header's sections exist once there is a model: the titles take the
         # width the date leaves (set before, Qt forgets it and cuts titles short).
         header = self.header()
@@ -178,18 +180,31 @@ class ArticleTree(QTreeView):
 
     def fit_date_column(self) -> None:
         """The second column holds an article's date or a section's "N unread" (bold):
-        as wide as the wider, up to three digits (more are cut; the tooltip has all)."""
+        as wide as the wider, for the most unread the list shows, at least three
+        digits and at most six (more are cut; the tooltip has all). Before, three:
+        a 10,000-article section showed "10001 unr…"."""
         header = self.header()
         if header.count() < 2:
             return
-        unread = unread_text("000")
+        model = self.model()
+        most = model.most_unread if isinstance(model, ArticleListModel) else 0
+        unread = unread_text("0" * min(6, max(3, len(str(most)))))
         width = max(
             self.fontMetrics().horizontalAdvance("0000-00-00"),
             QFontMetrics(emboldened(self.font())).horizontalAdvance(unread),
         )
-        self._date_width = width + 12
-        header.resizeSection(1, self._date_width)
-        self._fit_columns()
+        if width + 12 != self._date_width or header.sectionSize(1) != width + 12:
+            self._date_width = width + 12
+            header.resizeSection(1, self._date_width)
+            self._fit_columns()
+
+    def _counts_changed(self) -> None:
+        """A reset may bring bigger counts (an import, the command line). Under a
+        filter the counts are not shown, and the column keeps its width as one types."""
+        model = self.model()
+        showing = isinstance(model, ArticleListModel) and not model.filtering
+        if self._fitted_to is not None and showing:
+            self.fit_date_column()
 
     @contextmanager
     def scroll_bar_held(self) -> Iterator[None]:
