@@ -185,9 +185,13 @@ def test_the_filter_reads_any_script_and_is_driven_by_keys(
     box.setText("聯部")  # QTest cannot type Han characters; setText is what typing does
     assert len(_shown_ids(window)) == 2  # 中联部… and 中聯部…
     assert not window.title_filter.no_matches.isVisible()
+    height = window.tree.height()
     box.setText("聯部不存在")
     assert _shown_ids(window) == []
     assert window.title_filter.no_matches.isVisible()
+    # Said inside the empty list, which keeps its size (it was laid out twice).
+    assert window.tree.height() == height
+    assert window.tree.viewport().isAncestorOf(window.title_filter.no_matches)
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == "" and not window.title_filter.no_matches.isVisible()
     box.setText("聯部")

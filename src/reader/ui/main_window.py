@@ -94,7 +94,6 @@ class MainWindow(ListNavigation, LibraryFollowing, QMainWindow):
         layout.setSpacing(4)
         layout.addWidget(self.filter_box)
         self.title_filter = TitleFilter(self.filter_box, self.tree, self.model)
-        layout.addWidget(self.title_filter.no_matches)
         layout.addWidget(self.tree)
         self.list_actions = ListActions(self, self.tree, self.model, store)
         self.list_actions.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))

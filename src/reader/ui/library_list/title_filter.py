@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
 
 from reader.ui.plain_text import plain_label
 
@@ -46,9 +46,18 @@ class TitleFilter(QObject):
     def __init__(self, box: FilterBox, tree: ArticleTree, model: ArticleListModel) -> None:
         super().__init__(box)
         self._box, self._tree, self._model = box, tree, model
-        self.no_matches: QLabel = plain_label(box.parentWidget(), self.tr("No matches"), False)
+        # Said inside the empty list, not above it: a label in the list's column
+        # resized the list as it came and went, and the list was laid out and
+        # painted twice on that keystroke.
+        self.no_matches: QLabel = plain_label(None, self.tr("No matches"), False)
         self.no_matches.setAccessibleName(self.tr("Filter result"))
+        self.no_matches.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_matches.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.no_matches.hide()
+        inside = QVBoxLayout(tree.viewport())
+        inside.setContentsMargins(8, 12, 8, 0)
+        inside.addWidget(self.no_matches)
+        inside.addStretch(1)
         box.textChanged.connect(self.on_text_changed)
         box.sig_down.connect(self.enter_list)
         box.sig_focused.connect(self.on_focused)
