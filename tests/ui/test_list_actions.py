@@ -177,6 +177,33 @@ def test_sort_by_title_from_the_menu(window: MainWindow, qtbot: QtBot) -> None:
     assert len(_shown_ids(window)) == 2 and set(titles) == set(_shown_ids(window))
 
 
+def test_clearing_a_filter_that_matched_nothing_shows_the_open_article(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # Nothing matched, so no row was current; cleared, the list showed its top
+    # sections only, and the article open in the reader was out of sight.
+    assert window.reader.article is not None
+    open_id = window.reader.article.id
+    box = window.filter_box
+    box.setFocus()
+    box.setText("聯部不存在")
+    assert _shown_ids(window) == []
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    current = window.tree.currentIndex()
+    assert window.model.article_id(current) == open_id
+    parent = current.parent()
+    while parent.isValid():
+        assert window.tree.isExpanded(parent), parent.data()
+        parent = parent.parent()
+    assert window.tree.viewport().rect().contains(window.tree.visualRect(current))
+    window.tree.collapseAll()  # as the user may leave it; a filter that matched comes back too
+    box.setText("聯部")
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    current = window.tree.currentIndex()
+    assert window.model.article_id(current) == open_id
+    assert window.tree.viewport().rect().contains(window.tree.visualRect(current))
+
+
 def test_the_filter_reads_any_script_and_is_driven_by_keys(
     window: MainWindow, qtbot: QtBot
 ) -> None:

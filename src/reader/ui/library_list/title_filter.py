@@ -58,6 +58,7 @@ class TitleFilter(QObject):
         inside.setContentsMargins(8, 12, 8, 0)
         inside.addWidget(self.no_matches)
         inside.addStretch(1)
+        self._kept: str | None = None  # the article current before the last change
         box.textChanged.connect(self.on_text_changed)
         box.sig_down.connect(self.enter_list)
         box.sig_focused.connect(self.on_focused)
@@ -80,14 +81,22 @@ class TitleFilter(QObject):
 
     @Slot(str)
     def on_text_changed(self, text: str) -> None:
-        current = self._model.article_id(self._tree.currentIndex())
+        # A query that matched nothing left no current row: the article current
+        # before it is the one to come back to.
+        current = self._model.article_id(self._tree.currentIndex()) or self._kept
         with self._tree.scroll_bar_held():
             self._model.set_filter(text)
             self._tree.expand_sections(None if text.strip() else 1)
         self.no_matches.setVisible(bool(text.strip()) and self._model.rowCount() == 0)
+        self._kept = current
         if current is not None:
             index = self._model.index_of_article(current)
             if index.isValid():
                 self._tree.selectionModel().setCurrentIndex(
                     index, self._tree.selectionModel().SelectionFlag.ClearAndSelect
                 )
+                if not text.strip():
+                    # Back where the user was, its sections opened (QTreeView's
+                    # scrollTo expands them): the list showed the top sections only,
+                    # and the open article hidden in one of them.
+                    self._tree.scrollTo(index)
