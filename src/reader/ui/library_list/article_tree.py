@@ -186,6 +186,11 @@ class ArticleTree(QTreeView):
         header = self.header()
         if header.count() < 2:
             return
+        self._date_width = self._date_column_width()
+        header.resizeSection(1, self._date_width)
+        self._fit_columns()
+
+    def _date_column_width(self) -> int:
         model = self.model()
         most = model.most_unread if isinstance(model, ArticleListModel) else 0
         unread = unread_text("0" * min(6, max(3, len(str(most)))))
@@ -193,17 +198,16 @@ class ArticleTree(QTreeView):
             self.fontMetrics().horizontalAdvance("0000-00-00"),
             QFontMetrics(emboldened(self.font())).horizontalAdvance(unread),
         )
-        if width + 12 != self._date_width or header.sectionSize(1) != width + 12:
-            self._date_width = width + 12
-            header.resizeSection(1, self._date_width)
-            self._fit_columns()
+        return width + 12
 
     def _counts_changed(self) -> None:
-        """A reset may bring bigger counts (an import, the command line). Under a
-        filter the counts are not shown, and the column keeps its width as one types."""
+        """A reset may bring bigger counts (an import, the command line), or smaller.
+        Under a filter the counts are not shown, and the column keeps its width as
+        one types."""
         model = self.model()
-        showing = isinstance(model, ArticleListModel) and not model.filtering
-        if self._fitted_to is not None and showing:
+        if self._fitted_to is None or not isinstance(model, ArticleListModel):
+            return
+        if not model.filtering and self._date_column_width() != self._date_width:
             self.fit_date_column()
 
     @contextmanager
